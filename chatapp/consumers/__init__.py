@@ -1,0 +1,1 @@
+"""One module per example of the tutorial; ``legacyproj/routing.py`` wires them."""

@@ -1,0 +1,95 @@
+"""Start and stop the real servers the integration tests talk to.
+
+Every process is started here with its own free 127.0.0.1 port and stopped by
+its PID when the fixture ends.
+"""
+from __future__ import unicode_literals
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def free_port():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return port
+
+
+def wait_for_port(port, process, timeout=30.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("process %s exited with %s before listening on %s"
+                               % (process.pid, process.returncode, port))
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except (OSError, socket.error):
+            time.sleep(0.1)
+    raise RuntimeError("nothing listened on 127.0.0.1:%s within %ss" % (port, timeout))
+
+
+class Process(object):
+    """A child process whose output goes to a log file we can read back."""
+
+    def __init__(self, args, env, log_path):
+        self.log_path = log_path
+        self._log = open(log_path, "wb")
+        self.popen = subprocess.Popen(args, cwd=ROOT, env=env, stdout=self._log,
+                                      stderr=subprocess.STDOUT)
+        self.pid = self.popen.pid
+
+    def log(self):
+        with open(self.log_path, "rb") as handle:
+            return handle.read().decode("utf-8", "replace")
+
+    def stop(self):
+        if self.popen.poll() is None:
+            self.popen.terminate()
+            deadline = time.time() + 10
+            while self.popen.poll() is None and time.time() < deadline:
+                time.sleep(0.05)
+            if self.popen.poll() is None:
+                self.popen.kill()
+                self.popen.wait()
+        self._log.close()
+
+
+def manage(args, env, **kwargs):
+    return subprocess.check_output([sys.executable, "manage.py"] + args, cwd=ROOT, env=env,
+                                   stderr=subprocess.STDOUT, **kwargs)
+
+
+def server_env(tmpdir, **extra):
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "legacyproj.settings",
+        "DATABASE_URL": "sqlite:///" + os.path.join(str(tmpdir), "db.sqlite3"),
+        "DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+        "REDIS_URL": "",
+    })
+    env.update(extra)
+    return env
+
+
+def start_runserver(tmpdir, env):
+    """runserver without the autoreloader: one process, so one PID to stop."""
+    port = free_port()
+    process = Process([sys.executable, "manage.py", "runserver", "--noreload",
+                       "127.0.0.1:%d" % port], env, os.path.join(str(tmpdir), "runserver.log"))
+    try:
+        wait_for_port(port, process.popen)
+    except Exception:
+        process.stop()
+        raise
+    process.port = port
+    process.url = "127.0.0.1:%d" % port
+    return process

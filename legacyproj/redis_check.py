@@ -1,0 +1,54 @@
+"""Fail fast, with one readable line, when ``REDIS_URL`` points nowhere.
+
+Without this check asgi_redis connects lazily: daphne would start, accept
+sockets and only then die deep inside a worker thread with a
+``ConnectionError`` traceback.  manage.py and asgi.py call it before Django
+sets anything up.
+"""
+from __future__ import print_function, unicode_literals
+
+import os
+import re
+import sys
+
+
+def redis_urls(value=None):
+    """The comma-separated ``REDIS_URL`` as a list (several = sharded)."""
+    if value is None:
+        value = os.environ.get("REDIS_URL", "")
+    return [url.strip() for url in value.split(",") if url.strip()]
+
+
+def redact(url):
+    """The URL with any password replaced, fit for a log or an error."""
+    return re.sub(r"//([^:/@]*):[^@/]*@", r"//\1:***@", url)
+
+
+def check_redis(urls, timeout=2.0):
+    """Return ``None`` when every URL answers PING, else the first problem."""
+    import redis
+
+    for url in urls:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            return "%s is not a redis:// URL" % redact(url)
+        try:
+            redis.StrictRedis.from_url(
+                url, socket_connect_timeout=timeout, socket_timeout=timeout).ping()
+        except (redis.RedisError, ValueError) as exc:
+            return "Redis at %s is unreachable (%s)" % (redact(url), exc)
+    return None
+
+
+def exit_if_redis_unreachable():
+    urls = redis_urls()
+    if not urls:
+        return
+    problem = check_redis(urls)
+    if problem:
+        print(
+            "legacyproj: REDIS_URL is set but %s.\n"
+            "Start Redis there, fix REDIS_URL, or unset it to use the "
+            "in-memory channel layer (runserver only)." % problem,
+            file=sys.stderr,
+        )
+        sys.exit(2)
