@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """Channel routing: one block per example of the tutorial, in its order.
 
 Channels 1.x routes on the *channel* (``websocket.connect`` / ``receive`` /

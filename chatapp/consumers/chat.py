@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """利用组的概念 — group chat for everybody (``ws /chat/``).
 
 Three function consumers, one per event.  Group sends are buffered until the

@@ -1,3 +1,4 @@
+# -*- coding: utf-8 -*-
 """最简单的例子 — the echo consumer (``ws /echo/``).
 
 Only ``websocket.receive`` is routed.  The handshake is accepted by the

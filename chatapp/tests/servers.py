@@ -23,11 +23,12 @@ def free_port():
 
 
 def wait_for_port(port, process, timeout=30.0):
+    """Wait until ``process`` (a Process) listens on ``port``."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("process %s exited with %s before listening on %s"
-                               % (process.pid, process.returncode, port))
+        if process.popen.poll() is not None:
+            raise RuntimeError("process %s exited with %s before listening on %s:\n%s"
+                               % (process.pid, process.popen.returncode, port, process.log()[-3000:]))
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
             return
@@ -86,7 +87,7 @@ def start_runserver(tmpdir, env):
     process = Process([sys.executable, "manage.py", "runserver", "--noreload",
                        "127.0.0.1:%d" % port], env, os.path.join(str(tmpdir), "runserver.log"))
     try:
-        wait_for_port(port, process.popen)
+        wait_for_port(port, process)
     except Exception:
         process.stop()
         raise
