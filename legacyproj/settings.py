@@ -160,6 +160,12 @@ JWT_AUTH = {
     "JWT_ALLOW_REFRESH": True,
 }
 
+# Token failures on WebSockets: False (the tutorial's behaviour) refuses the
+# handshake, which a browser sees only as HTTP 403 / close code 1006.  True
+# accepts, sends {"error": <code>, "detail": ...} and closes with a 4xxx code
+# (chatapp.ws_authentication.CLOSE_CODES), so a client can tell why.
+WS_AUTH_EXPLAIN_FAILURES = env_bool("WS_AUTH_EXPLAIN_FAILURES", False)
+
 # --- Logging --------------------------------------------------------------
 
 LOGGING = {

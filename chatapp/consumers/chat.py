@@ -11,6 +11,8 @@ from __future__ import unicode_literals
 
 from channels import Group
 
+from chatapp.consumers.frames import text_of
+
 GROUP = "chat"
 
 
@@ -20,12 +22,9 @@ def ws_add(message):
 
 
 def ws_message(message):
-    # A binary frame has no "text": the article's code raised KeyError.
-    text = message.content.get("text")
-    if text is None:
-        message.reply_channel.send({"text": "[error] chat accepts text frames only"})
-        return
-    Group(GROUP).send({"text": "[user] %s" % text})
+    text = text_of(message)
+    if text is not None:
+        Group(GROUP).send({"text": "[user] %s" % text})
 
 
 def ws_disconnect(message):
