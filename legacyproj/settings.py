@@ -15,6 +15,7 @@ from __future__ import unicode_literals
 
 import datetime
 import os
+import warnings
 
 import dj_database_url
 
@@ -104,8 +105,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = os.path.join(BASE_DIR, "staticfiles")
 # WhiteNoise reads the apps' static folders directly, so the demo page needs
-# no collectstatic step under any of the deployment shapes.
+# no collectstatic step under any of the deployment shapes (and STATIC_ROOT,
+# which it would warn about, need not exist).
 WHITENOISE_USE_FINDERS = True
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -118,11 +121,26 @@ REDIS_URLS = redis_urls()
 if REDIS_URLS:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "asgi_redis.RedisChannelLayer",
+            # asgi_redis's layer, except that a group send dropped on a full
+            # channel is logged instead of vanishing (docs/scale-out.md).
+            "BACKEND": "legacyproj.channel_layer.RedisChannelLayer",
             "CONFIG": {
                 # Several hosts shard channels and groups (asgi_redis picks a
                 # host per name), so every process must list them in one order.
                 "hosts": REDIS_URLS,
+                # Consumer channels (websocket.receive, http.request): a burst
+                # beyond this mutes the socket (close 1013) or answers 503.
+                "capacity": 1000,
+                "channel_capacity": {
+                    # ONE list per daphne holds the replies for all of its
+                    # sockets, so asgi_redis's default of 100 dropped
+                    # broadcasts as soon as 10 were in flight to 10 sockets.
+                    # It must hold sockets x broadcasts in flight.
+                    "daphne.response.*": 100000,
+                },
+                # Left at 86400: daphne also closes every WebSocket after
+                # group_expiry seconds (its default websocket_timeout).
+                "group_expiry": 86400,
             },
             "ROUTING": "legacyproj.routing.channel_routing",
         },
@@ -185,5 +203,6 @@ LOGGING = {
     },
     "loggers": {
         "chatapp": {"handlers": ["console"], "level": "INFO"},
+        "legacyproj": {"handlers": ["console"], "level": "INFO"},
     },
 }
