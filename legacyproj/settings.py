@@ -158,6 +158,10 @@ else:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "asgiref.inmemory.ChannelLayer",
+            # This layer has one capacity for every channel, 10 by default,
+            # and runserver's replies to all sockets share one channel:
+            # broadcasts to a few sockets were dropped without a word.
+            "CONFIG": {"capacity": 100000},
             "ROUTING": "legacyproj.routing.channel_routing",
         },
     }
