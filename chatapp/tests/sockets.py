@@ -6,6 +6,7 @@ websocket-client 0.59 (the last for Python 2) returns text frames as UTF-8
 from __future__ import unicode_literals
 
 import json
+import struct
 
 import six
 import websocket
@@ -13,6 +14,7 @@ import websocket
 WebSocketBadStatusException = websocket.WebSocketBadStatusException
 OPCODE_BINARY = websocket.ABNF.OPCODE_BINARY
 OPCODE_TEXT = websocket.ABNF.OPCODE_TEXT
+OPCODE_CLOSE = websocket.ABNF.OPCODE_CLOSE
 
 
 class Socket(object):
@@ -36,6 +38,13 @@ class Socket(object):
 
     def recv_data(self):
         return self.ws.recv_data()
+
+    def recv_close_code(self):
+        """Read up to the server's close frame and return its status code."""
+        while True:
+            opcode, data = self.ws.recv_data(control_frame=True)
+            if opcode == OPCODE_CLOSE:
+                return struct.unpack("!H", data[:2])[0]
 
     def settimeout(self, seconds):
         self.ws.settimeout(seconds)
