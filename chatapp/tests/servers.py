@@ -81,11 +81,22 @@ def server_env(tmpdir, **extra):
     return env
 
 
-def start_runserver(tmpdir, env):
-    """runserver without the autoreloader: one process, so one PID to stop."""
-    port = free_port()
-    process = Process([sys.executable, "manage.py", "runserver", "--noreload",
-                       "127.0.0.1:%d" % port], env, os.path.join(str(tmpdir), "runserver.log"))
+def wait_for_log(process, text, timeout=30.0):
+    """Wait until ``text`` appears in the output of ``process`` (a Process)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if text in process.log():
+            return
+        if process.popen.poll() is not None:
+            raise RuntimeError("process %s exited with %s before logging %r:\n%s"
+                               % (process.pid, process.popen.returncode, text, process.log()[-3000:]))
+        time.sleep(0.1)
+    raise RuntimeError("process %s did not log %r within %ss" % (process.pid, text, timeout))
+
+
+def start_listening(args, env, log_path, port):
+    """Start a server on ``port`` and return it once it accepts connections."""
+    process = Process(args, env, log_path)
     try:
         wait_for_port(port, process)
     except Exception:
@@ -93,4 +104,38 @@ def start_runserver(tmpdir, env):
         raise
     process.port = port
     process.url = "127.0.0.1:%d" % port
+    return process
+
+
+def start_runserver(tmpdir, env):
+    """runserver without the autoreloader: one process, so one PID to stop."""
+    port = free_port()
+    return start_listening([sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:%d" % port],
+                           env, os.path.join(str(tmpdir), "runserver.log"), port)
+
+
+def start_redis(tmpdir, port=None, name="redis"):
+    """A throw-away redis-server: 127.0.0.1 only, nothing saved to disk."""
+    port = port or free_port()
+    return start_listening(["redis-server", "--bind", "127.0.0.1", "--port", str(port),
+                            "--save", "", "--appendonly", "no", "--dir", str(tmpdir)],
+                           dict(os.environ), os.path.join(str(tmpdir), "%s-%d.log" % (name, port)), port)
+
+
+def start_daphne(tmpdir, env, name="daphne"):
+    port = free_port()
+    daphne = os.path.join(os.path.dirname(sys.executable), "daphne")
+    return start_listening([daphne, "-b", "127.0.0.1", "-p", str(port), "legacyproj.asgi:channel_layer"],
+                           env, os.path.join(str(tmpdir), "%s.log" % name), port)
+
+
+def start_worker(tmpdir, env, name="worker"):
+    """The project's ``runworker``, verbose: its log names every message it handles."""
+    process = Process([sys.executable, "manage.py", "runworker", "-v", "2"], env,
+                      os.path.join(str(tmpdir), "%s.log" % name))
+    try:
+        wait_for_log(process, "Listening on channels")
+    except Exception:
+        process.stop()
+        raise
     return process

@@ -1,0 +1,17 @@
+from __future__ import unicode_literals
+
+import pytest
+
+from chatapp.tests.cluster import Cluster
+
+
+@pytest.fixture(scope="session")
+def cluster(tmpdir_factory):
+    """One redis-server, daphne and two workers, shared by the redis tests.
+
+    Tests that kill a worker or restart Redis put the cluster back (two
+    workers, Redis up) before they return.
+    """
+    running = Cluster(tmpdir_factory.mktemp("cluster"))
+    yield running
+    running.stop()

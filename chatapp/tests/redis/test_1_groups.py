@@ -1,0 +1,28 @@
+"""Groups on daphne + two runworker processes sharing one redis-server."""
+from __future__ import unicode_literals
+
+from chatapp.tests import load
+from chatapp.tests.cluster import handled
+
+
+def test_chat_among_twenty_clients_spread_over_both_workers(cluster):
+    before = [handled(worker, "websocket.receive") for worker in cluster.workers]
+    clients = load.connect(cluster.url, "/chat/", 20, timeout=10)
+    try:
+        for index, sender in enumerate(clients):
+            sender.send("from %d" % index)
+        expected = set("[user] from %d" % index for index in range(20))
+        for client in clients:
+            assert set(client.recv() for _ in range(20)) == expected
+    finally:
+        load.close(clients)
+    after = [handled(worker, "websocket.receive") for worker in cluster.workers]
+    assert sum(after) - sum(before) == 20
+    assert all(a > b for a, b in zip(after, before)), "one worker handled every message"
+
+
+def test_broadcast_load_loses_nothing(cluster):
+    # 50 receivers, 10 broadcasts in flight: up to 510 replies queued at once
+    # in daphne's single reply list, which asgi_redis caps at 100 by default.
+    expected, delivered = load.broadcast(cluster.url, receivers=50, in_flight=10, total=60)
+    assert delivered == expected == 3000
