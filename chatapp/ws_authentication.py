@@ -32,6 +32,7 @@ import time
 from functools import wraps
 
 import jwt
+import six
 from channels.handler import AsgiRequest
 from channels.message import Message
 from channels.sessions import channel_session
@@ -108,7 +109,7 @@ def check_payload(token, message):
 def check_user(payload, message):
     """The active user the payload names."""
     username = jwt_get_username_from_payload(payload)
-    if not username:
+    if not username or not isinstance(username, six.string_types):
         raise TokenAuthError("invalid_payload", "Invalid payload: no username.")
     User = get_user_model()
     try:

@@ -48,6 +48,7 @@ def failure_cases(user, inactive_user):
         ("other algorithm", "token=" + encode(payload, algorithm="HS512"), "bad_algorithm"),
         ("expired", "token=" + expired_token(user), "expired_token"),
         ("no username", "token=" + encode(no_username), "invalid_payload"),
+        ("username not a string", "token=" + encode(dict(payload, username=["alice"])), "invalid_payload"),
         ("unknown user", "token=" + encode(dict(payload, username="nobody")), "unknown_user"),
         ("inactive user", "token=" + good_token(inactive_user), "inactive_user"),
         ("other parameter", "access_token=" + good, "missing_token"),
