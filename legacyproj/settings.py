@@ -48,8 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "channels",
+    # Before channels: Django takes a management command from the first app
+    # that has it, and chatapp's runworker survives Redis restarts.
     "chatapp",
+    "channels",
 ]
 
 MIDDLEWARE = [
