@@ -1,0 +1,99 @@
+"""Fixtures of the browser tests: a real runserver, chromedriver and Chromiums.
+
+When a test fails, every browser it opened saves a screenshot to
+``artifacts/browser/<test>-<n>.png`` (and the server log is in the pytest
+tmpdir named in the failure) before it is closed.
+"""
+from __future__ import unicode_literals
+
+import os
+import re
+
+import pytest
+
+from chatapp.tests import servers
+from chatapp.tests.browser import chrome
+
+ARTIFACTS = os.path.join(servers.ROOT, "artifacts", "browser")
+
+# The tests craft tokens (an expired one) with the server's own key.
+SECRET_KEY = "legacyproj-browser-tests"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "report_" + report.when, report)
+
+
+def _prepared_env(tmpdir, **extra):
+    env = servers.server_env(tmpdir, SECRET_KEY=SECRET_KEY,
+                             ALLOWED_HOSTS="127.0.0.1,localhost,%s" % chrome.OTHER_HOST, **extra)
+    servers.manage(["migrate", "--noinput", "-v0"], env)
+    servers.manage(["create_demo_users"], env)
+    return env
+
+
+def _serve(tmpdir_factory, name, **extra):
+    tmpdir = tmpdir_factory.mktemp(name)
+    process = servers.start_runserver(tmpdir, _prepared_env(tmpdir, **extra))
+    process.base_url = "http://" + process.url
+    return process
+
+
+@pytest.fixture(scope="session")
+def runserver(tmpdir_factory):
+    """The server as ``bin/run`` starts it: token failures are bare refusals."""
+    process = _serve(tmpdir_factory, "runserver")
+    yield process
+    process.stop()
+
+
+@pytest.fixture(scope="session")
+def explaining_runserver(tmpdir_factory):
+    """WS_AUTH_EXPLAIN_FAILURES on: token failures arrive as a JSON frame + 4xxx."""
+    process = _serve(tmpdir_factory, "runserver-explaining", WS_AUTH_EXPLAIN_FAILURES="1")
+    yield process
+    process.stop()
+
+
+@pytest.fixture(scope="session")
+def chromedriver(tmpdir_factory):
+    process = chrome.start_chromedriver(tmpdir_factory.mktemp("chromedriver"))
+    yield process
+    process.stop()
+
+
+def save_screenshots(browsers, name):
+    """Screenshots of ``browsers`` in ARTIFACTS, named after ``name``; their paths."""
+    if not os.path.isdir(ARTIFACTS):
+        os.makedirs(ARTIFACTS)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
+    paths = []
+    for number, browser in enumerate(browsers, 1):
+        path = os.path.join(ARTIFACTS, "%s-%d.png" % (safe, number))
+        if browser.screenshot(path):
+            paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def new_browser(chromedriver, request):
+    """``new_browser(width=..., height=...)`` opens one more Chromium (one user)."""
+    opened = []
+
+    def open_browser(**size):
+        browser = chrome.Browser(chromedriver, **size)
+        opened.append(browser)
+        return browser
+
+    yield open_browser
+    report = getattr(request.node, "report_call", None)
+    try:
+        if report is not None and report.failed:
+            for path in save_screenshots(opened, request.node.name):
+                print("screenshot of the failed test: %s" % path)
+    finally:
+        for browser in opened:
+            browser.quit()
