@@ -1,0 +1,51 @@
+"""asgi_redis sharding: REDIS_URL with two hosts, both in use."""
+from __future__ import unicode_literals
+
+import pytest
+import redis
+
+from chatapp.tests import load
+from chatapp.tests.cluster import Cluster
+from chatapp.tests.sockets import Socket
+from chatapp.tests.webclient import WebClient
+
+
+@pytest.fixture(scope="module")
+def sharded(tmpdir_factory):
+    running = Cluster(tmpdir_factory.mktemp("sharded"), redis_count=2, workers=2)
+    yield running
+    running.stop()
+
+
+def commands_processed(server):
+    return redis.StrictRedis(host="127.0.0.1", port=server.port).info()["total_commands_processed"]
+
+
+def test_chat_over_two_redis_hosts(sharded):
+    before = [commands_processed(server) for server in sharded.redis]
+    clients = load.connect(sharded.url, "/chat/", 6, timeout=10)
+    try:
+        for index, sender in enumerate(clients):
+            sender.send("from %d" % index)
+        expected = set("[user] from %d" % index for index in range(6))
+        for client in clients:
+            assert set(client.recv() for _ in range(6)) == expected
+    finally:
+        load.close(clients)
+    after = [commands_processed(server) for server in sharded.redis]
+    # Workers poll both hosts anyway; real traffic means many commands on each.
+    assert all(a - b > 50 for a, b in zip(after, before)), (before, after)
+
+
+def test_live_push_over_two_redis_hosts(sharded):
+    web = WebClient(sharded.url)
+    token = web.token("alice", "channels-demo")
+    clients = [Socket(sharded.url, "/live/?token=" + token) for _ in range(3)]
+    try:
+        status, body = web.json("PUT", "/api/live/", {"value": "sharded"},
+                                {"Authorization": "JWT " + token})
+        assert status == 200, body
+        for ws in clients:
+            assert ws.recv_json() == {"text": "sharded"}
+    finally:
+        load.close(clients)
