@@ -154,7 +154,7 @@
     setUser(username) {
       this.username = username;
       this.sessionStatus.textContent = username
-        ? "Logged in as " + username + " (session). Reopen the session chat to use it."
+        ? "Logged in as " + username + " (session)."
         : "Not logged in.";
     }
 
@@ -388,19 +388,22 @@
     }
   }
 
-  /* Copy an element's text; where the Clipboard API is unavailable (pages not
-   * served from localhost/127.0.0.1 over http), select it for the user. */
+  /* Copy an element's text.  The Clipboard API exists only in secure contexts
+   * (not on http://another-host/) and may be refused; then the old way: select
+   * it and ask for a copy, which leaves it selected for Ctrl+C at worst. */
   function copyText(element) {
-    const text = element.textContent;
+    const fallback = function () {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      if (!document.execCommand("copy")) throw new Error("copy refused");
+    };
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(element.textContent).catch(fallback);
     }
-    const range = document.createRange();
-    range.selectNodeContents(element);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return document.execCommand("copy") ? Promise.resolve() : Promise.reject(new Error("copy"));
+    return new Promise(function (resolve) { fallback(); resolve(); });
   }
 
   // ----- The live value: shown from the socket, changed with PUT /api/live/ ----

@@ -59,20 +59,46 @@ def explaining_runserver(tmpdir_factory):
 
 
 @pytest.fixture(scope="session")
+def redis_deployment(tmpdir_factory):
+    """daphne + 2 x runworker on a redis-server, DEBUG off: the production shape.
+
+    (chatapp.tests.cluster.Cluster runs with DEBUG on, where runworker serves
+    static files itself; here WhiteNoise must.)  Yields daphne.
+    """
+    tmpdir = tmpdir_factory.mktemp("redis-deployment")
+    started = [servers.start_redis(tmpdir)]
+    try:
+        env = _prepared_env(tmpdir, REDIS_URL="redis://127.0.0.1:%d/0" % started[0].port)
+        env["DEBUG"] = "0"  # after create_demo_users, which refuses to run without DEBUG
+        daphne = servers.start_daphne(tmpdir, env)
+        started.append(daphne)
+        for number in (1, 2):
+            started.append(servers.start_worker(tmpdir, env, name="worker-%d" % number))
+        daphne.base_url = "http://" + daphne.url
+        yield daphne
+    finally:
+        for process in reversed(started):
+            process.stop()
+
+
+@pytest.fixture(scope="session")
 def chromedriver(tmpdir_factory):
     process = chrome.start_chromedriver(tmpdir_factory.mktemp("chromedriver"))
     yield process
     process.stop()
 
 
-def save_screenshots(browsers, name):
-    """Screenshots of ``browsers`` in ARTIFACTS, named after ``name``; their paths."""
+def artifact_path(filename):
     if not os.path.isdir(ARTIFACTS):
         os.makedirs(ARTIFACTS)
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
+    return os.path.join(ARTIFACTS, re.sub(r"[^A-Za-z0-9_.-]+", "_", filename))
+
+
+def save_screenshots(browsers, name):
+    """Screenshots of ``browsers`` in ARTIFACTS, named after ``name``; their paths."""
     paths = []
     for number, browser in enumerate(browsers, 1):
-        path = os.path.join(ARTIFACTS, "%s-%d.png" % (safe, number))
+        path = artifact_path("%s-%d.png" % (name, number))
         if browser.screenshot(path):
             paths.append(path)
     return paths

@@ -183,3 +183,25 @@ def test_page_from_another_host_name(new_browser, runserver):
     text = unique("from another host")
     session.send(text)
     session.wait_received(text)
+
+
+def test_daphne_runworker_redis_without_debug(new_browser, redis_deployment):
+    """Static files (WhiteNoise), chat and the live value across two workers."""
+    alice = logged_in_page(new_browser, redis_deployment, "alice")
+    adam = logged_in_page(new_browser, redis_deployment, "adam")
+    assert alice.driver.execute_script(
+        "return getComputedStyle(document.querySelector('.panels')).display") == "grid"
+
+    chats = [page.panel("/chat/session/") for page in (alice, adam)]
+    lives = [page.panel("/live/") for page in (alice, adam)]
+    for panel in chats + lives:
+        panel.open()
+    text = unique("over redis")
+    chats[0].send(text)
+    chats[1].wait_received(text)
+
+    value = unique("redis live")
+    field = adam.find("#live-new-value")
+    field.clear()
+    field.send_keys(value, "\n")
+    alice.wait_text("[data-role=live-value]", value, timeout=1.0)
