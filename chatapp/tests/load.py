@@ -35,8 +35,8 @@ def close(sockets):
 
 
 def collect(ws, expected, until, into):
-    """Append text frames from ``ws`` to ``into`` until ``expected`` or ``until``."""
-    while len(into) < expected and time.time() < until:
+    """Append text frames from ``ws`` to ``into`` until ``expected`` or ``until()``."""
+    while len(into) < expected and time.time() < until():
         try:
             into.append(ws.recv())
         except TIMEOUTS:
@@ -45,7 +45,7 @@ def collect(ws, expected, until, into):
             return
 
 
-def broadcast(url, receivers=50, in_flight=10, total=60, timeout=60.0, path="/chat/"):
+def broadcast(url, receivers=50, in_flight=10, total=60, timeout=60.0, grace=5.0, path="/chat/"):
     """Send ``total`` group messages, ``in_flight`` at a time, to ``receivers`` sockets.
 
     The sender is a member of the group too and sends the next message each
@@ -53,16 +53,28 @@ def broadcast(url, receivers=50, in_flight=10, total=60, timeout=60.0, path="/ch
     broadcasts are on their way all the time.  Returns ``(expected, delivered)``
     over the receivers; a duplicate is not counted twice.
     """
-    until = time.time() + timeout
+    deadline = [time.time() + timeout]
     sockets = connect(url, path, receivers + 1)
     sender, receiving = sockets[0], sockets[1:]
     received = [[] for _ in receiving]
-    threads = [threading.Thread(target=collect, args=(ws, total, until, into))
+    threads = [threading.Thread(target=collect, args=(ws, total, lambda: deadline[0], into))
                for ws, into in zip(receiving, received)]
     try:
         for thread in threads:
             thread.start()
-        sent = settled = 0
+        _send_in_flight(sender, total, in_flight, deadline[0])
+        # Once the sender is done, what has not arrived within ``grace`` is lost.
+        deadline[0] = min(deadline[0], time.time() + grace)
+        for thread in threads:
+            thread.join(max(0.0, deadline[0] - time.time()) + 2)
+    finally:
+        close(sockets)
+    return receivers * total, sum(len(set(into)) for into in received)
+
+
+def _send_in_flight(sender, total, in_flight, until):
+    sent = settled = 0
+    try:
         while settled < total and time.time() < until:
             while sent < total and sent - settled < in_flight:
                 sender.send("broadcast %d" % sent)
@@ -72,11 +84,8 @@ def broadcast(url, receivers=50, in_flight=10, total=60, timeout=60.0, path="/ch
             except TIMEOUTS:
                 pass  # lost on the way back to us: stop waiting for it
             settled += 1
-        for thread in threads:
-            thread.join(max(0.0, until - time.time()) + 2)
-    finally:
-        close(sockets)
-    return receivers * total, sum(len(set(into)) for into in received)
+    except FAILURES:
+        pass  # the server closed the sender (backpressure): the rest is lost
 
 
 def echo_stream(url, count, interval=0.01, timeout=3.0, path="/echo/"):
