@@ -3,6 +3,7 @@ from __future__ import unicode_literals
 
 from chatapp.tests import load
 from chatapp.tests.cluster import handled
+from legacyproj.channel_layer import RedisChannelLayer
 
 
 def test_chat_among_twenty_clients_spread_over_both_workers(cluster):
@@ -26,3 +27,19 @@ def test_broadcast_load_loses_nothing(cluster):
     # in daphne's single reply list, which asgi_redis caps at 100 by default.
     expected, delivered = load.broadcast(cluster.url, receivers=50, in_flight=10, total=60)
     assert delivered == expected == 3000
+
+
+def test_a_group_send_dropped_on_a_full_channel_is_logged(cluster, caplog):
+    layer = RedisChannelLayer(hosts=["redis://127.0.0.1:%d/0" % cluster.redis[0].port],
+                              prefix="drop-test:", capacity=1)
+    try:
+        layer.group_add("drop-test", "full")
+        layer.group_add("drop-test", "roomy")
+        layer.send("full", {"text": "fills it"})
+        layer.send_group("drop-test", {"text": "to both"})
+        assert layer.receive(["roomy"]) == ("roomy", {"text": "to both"})
+        assert layer.receive(["full"]) == ("full", {"text": "fills it"})
+        assert layer.receive(["full"]) == (None, None)
+        assert "Group drop-test: message dropped for 1 member(s)" in caplog.text
+    finally:
+        layer.flush()
