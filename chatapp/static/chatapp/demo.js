@@ -328,7 +328,9 @@
       this.log("event", "closed, " + codeText + (reason ? ": " + reason : ""));
       if (this.explained) {
         this.setState("refused", "refused, " + code);
-        this.showError("Refused by the server: " + this.explained.error + " — " +
+        // Sent on a refused handshake (WS_AUTH_EXPLAIN_FAILURES) or when the
+        // token expires while the socket is open.
+        this.showError("The server closed it: " + this.explained.error + " — " +
           (this.explained.detail || "") + " (" + codeText + ")");
       } else if (!this.opened) {
         this.setState("refused", "refused, " + code);

@@ -109,6 +109,11 @@ def test_live_value_with_the_session_and_csrf_only(new_browser, runserver):
     assert page.driver.execute_script(
         "return fetch('/api/live/', {credentials: 'same-origin'}).then(r => r.json())") == {"value": value}
 
+    page.find("#logout").click()
+    page.wait_text("#session-status", "Not logged in.")
+    assert page.text("#token-status") == "No token."
+    page.panel("/chat/session/").open(expect="refused")
+
 
 def test_wrong_password_is_a_clear_error(new_browser, runserver):
     page = DemoPage(new_browser(), runserver.base_url)
@@ -123,10 +128,15 @@ def test_wrong_password_is_a_clear_error(new_browser, runserver):
     assert "HTTP 403" in session.error() and "Not logged in" in session.error()
 
 
-def expired_token(username):
+def token(username, expires_in):
+    """A token signed with the servers' key, like /api-token-auth/ issues."""
     now = int(time.time())
-    return jwt.encode({"username": username, "exp": now - 60, "orig_iat": now - 3660},
+    return jwt.encode({"username": username, "exp": now + expires_in, "orig_iat": now},
                       SECRET_KEY, algorithm="HS256").decode("ascii")
+
+
+def expired_token(username):
+    return token(username, -60)
 
 
 @pytest.mark.parametrize("server_name", ["runserver", "explaining_runserver"])
@@ -153,6 +163,22 @@ def test_expired_token_is_a_clear_error(new_browser, request, server_name):
     page.find("[data-role=live-form] button").click()
     status = page.wait_text("[data-role=live-status]", "refused")
     assert "HTTP 401" in status and "Signature has expired." in status
+
+
+def test_token_expiring_while_the_socket_is_open(new_browser, runserver):
+    """Noticed on the next frame, and always explained (the socket is accepted)."""
+    page = DemoPage(new_browser(), runserver.base_url)
+    page.set_token(token("adam", 3))
+    chat = page.panel("/chat/jwt/")
+    chat.open()
+    chat.send("still valid")
+    chat.wait_received("[adam] still valid")
+    page.wait_text("#token-status", "Your token expired at", timeout=5)
+    chat.send("too late")
+    chat.wait_state("refused")
+    error = chat.error()
+    assert "expired_token" in error and "Signature has expired." in error and "close code 4006" in error
+    assert "[adam] too late" not in chat.log("in")
 
 
 def test_echo_class_echo_and_group_chat(new_browser, runserver):
