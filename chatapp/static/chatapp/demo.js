@@ -225,6 +225,8 @@
       this.auth = root.dataset.auth;
       this.refusal = root.dataset.refusal || "";
       this.socket = null;
+      this.opened = false;     // did the handshake succeed?
+      this.explained = null;   // the server's {"error", "detail"} frame, if any
       this.messageListeners = [];
       this.openListeners = [];
 
@@ -265,6 +267,7 @@
     showError(text) {
       this.errorBox.textContent = text;
       this.errorBox.hidden = !text;
+      if (text) this.log("error", text);
     }
 
     log(kind, text) {
