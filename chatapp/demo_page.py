@@ -77,7 +77,7 @@ ENDPOINTS = [
              refusal="Not logged in (or the page's Origin is not in ALLOWED_HOSTS): "
                      "log in above, then open again."),
     Endpoint("jwt", "/chat/jwt/", "JWT chat", "Json Web Token认证", "token",
-             "Needs a token. Every token holder gets [user] T for each text T.",
+             "Needs a token. Every token holder gets [U] T for each text T from user U.",
              refusal=_TOKEN_REFUSAL),
     Endpoint("class", "/class/", "Class echo", "使用类视图", "none",
              "A WebsocketConsumer class: echoes text and bytes.", binary=True),
