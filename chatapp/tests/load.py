@@ -34,6 +34,21 @@ def close(sockets):
         ws.close()
 
 
+def chat_round(url, members, path="/chat/"):
+    """Each of ``members`` new sockets says one thing in the chat.
+
+    Returns how many members heard everybody (they all should).
+    """
+    clients = connect(url, path, members, timeout=10)
+    try:
+        for index, sender in enumerate(clients):
+            sender.send("from %d" % index)
+        expected = set("[user] from %d" % index for index in range(members))
+        return sum(set(client.recv() for _ in range(members)) == expected for client in clients)
+    finally:
+        close(clients)
+
+
 def collect(ws, expected, until, into):
     """Append text frames from ``ws`` to ``into`` until ``expected`` or ``until()``."""
     while len(into) < expected and time.time() < until():
