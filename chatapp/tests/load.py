@@ -103,13 +103,17 @@ def _send_in_flight(sender, total, in_flight, until):
         pass  # the server closed the sender (backpressure): the rest is lost
 
 
-def echo_stream(url, count, interval=0.01, timeout=3.0, path="/echo/"):
+def echo_stream(url, count, interval=0.01, timeout=3.0, path="/echo/", seconds=60.0):
     """Send ``count`` numbered frames one at a time; return how many got no echo.
 
-    After a lost frame the stream carries on over a new socket.
+    After a lost frame the stream carries on over a new socket.  Frames not
+    sent within ``seconds`` count as lost.
     """
-    lost, ws = 0, None
+    lost, ws, until = 0, None, time.time() + seconds
     for number in range(count):
+        if time.time() > until:
+            lost += count - number
+            break
         try:
             if ws is None:
                 ws = Socket(url, path, timeout=timeout)

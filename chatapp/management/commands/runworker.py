@@ -1,11 +1,13 @@
 """``manage.py runworker`` that outlives a Redis restart.
 
-Channels 1.1's worker calls ``receive_many`` outside of any ``try``: the first
-``redis.ConnectionError`` (Redis restarting, a network blip) ends the worker
-thread, and with it a single-threaded ``runworker`` process, for good.  This
-command is Channels' own, except that the worker's channel layer waits the
-outage out with a capped back-off and then carries on.  Messages that a
-consumer was sending at the moment of the outage are lost (logged).
+Channels 1.1's worker loop has two places outside any ``try`` that talk to
+Redis: ``receive_many``, and the ``consumer_finished`` signal that sends what
+a consumer buffered.  The first ``redis.ConnectionError`` in either (Redis
+restarting, a network blip) ends the worker thread, and with it a
+single-threaded ``runworker`` process, for good.  This command is Channels'
+own, except that receiving waits the outage out with a capped back-off, and a
+failed flush is logged and dropped (at-most-once, like the rest of Channels
+1.x) instead of raised.
 """
 from __future__ import unicode_literals
 
@@ -15,6 +17,8 @@ import time
 import redis
 from channels import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.management.commands import runworker
+from channels.message import pending_message_store
+from channels.signals import consumer_finished
 
 logger = logging.getLogger("django.channels")
 
@@ -57,6 +61,16 @@ class ReconnectingLayer(object):
             return result
 
 
+def flush_or_drop(**kwargs):
+    """Channels' sending of a consumer's buffered messages, minus the crash."""
+    try:
+        pending_message_store.send_and_flush(**kwargs)
+    except REDIS_DOWN as exc:
+        # Mark the thread as outside a consumer again, as a good flush does.
+        pending_message_store.threadlocal.__dict__.pop("messages", None)
+        logger.error("Channel layer unreachable (%s): the messages the last consumer sent are lost", exc)
+
+
 class Command(runworker.Command):
     help = "Run a Channels worker that survives Redis restarts."
 
@@ -65,4 +79,6 @@ class Command(runworker.Command):
         layer = channel_layers[alias]
         if not isinstance(layer, ReconnectingLayer):
             channel_layers.set(alias, ReconnectingLayer(layer))
+        if consumer_finished.disconnect(pending_message_store.send_and_flush):
+            consumer_finished.connect(flush_or_drop)
         super(Command, self).handle(*args, **options)
