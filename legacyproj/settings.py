@@ -149,6 +149,10 @@ if REDIS_URLS:
     }
     CACHES = {
         "default": {
+            # The first host only (django-redis reads a list as primary +
+            # replicas).  It shares the channel layer's database, so never
+            # cache.clear() here: that is FLUSHDB, and takes every group and
+            # queued message with it.
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URLS[0],
             "KEY_PREFIX": "legacyproj",
