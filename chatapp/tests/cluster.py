@@ -14,18 +14,22 @@ from chatapp.tests import servers
 
 class Cluster(object):
 
-    def __init__(self, tmpdir, redis_count=1, workers=2, settings_module=None):
+    def __init__(self, tmpdir, redis_count=1, workers=2, settings_module=None, env=None, run_env=None):
+        """``env`` is added to every process's environment; ``run_env`` only to
+        daphne's and the workers', after migrate and create_demo_users (which
+        needs DEBUG on), e.g. ``{"DEBUG": "0"}``."""
         self.tmpdir = tmpdir
         self.redis, self.workers, self.daphne = [], [], None
         self._names = 0
         try:
             self.redis = [servers.start_redis(tmpdir, name=self._name("redis")) for _ in range(redis_count)]
-            extra = {"REDIS_URL": ",".join("redis://127.0.0.1:%d/0" % r.port for r in self.redis)}
+            extra = dict(env or {}, REDIS_URL=",".join("redis://127.0.0.1:%d/0" % r.port for r in self.redis))
             if settings_module:
                 extra["DJANGO_SETTINGS_MODULE"] = settings_module
             self.env = servers.server_env(tmpdir, **extra)
             servers.manage(["migrate", "--noinput", "-v0"], self.env)
             servers.manage(["create_demo_users"], self.env)
+            self.env.update(run_env or {})
             self.daphne = servers.start_daphne(tmpdir, self.env, name=self._name("daphne"))
             for _ in range(workers):
                 self.add_worker()

@@ -13,6 +13,7 @@ import pytest
 
 from chatapp.tests import servers
 from chatapp.tests.browser import chrome
+from chatapp.tests.cluster import Cluster
 
 ARTIFACTS = os.path.join(servers.ROOT, "artifacts", "browser")
 
@@ -27,9 +28,12 @@ def pytest_runtest_makereport(item, call):
     setattr(item, "report_" + report.when, report)
 
 
+# The browser tests craft tokens with this key and load the page by another name.
+PAGE_ENV = {"SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost,%s" % chrome.OTHER_HOST}
+
+
 def _prepared_env(tmpdir, **extra):
-    env = servers.server_env(tmpdir, SECRET_KEY=SECRET_KEY,
-                             ALLOWED_HOSTS="127.0.0.1,localhost,%s" % chrome.OTHER_HOST, **extra)
+    env = servers.server_env(tmpdir, **dict(PAGE_ENV, **extra))
     servers.manage(["migrate", "--noinput", "-v0"], env)
     servers.manage(["create_demo_users"], env)
     return env
@@ -62,23 +66,15 @@ def explaining_runserver(tmpdir_factory):
 def redis_deployment(tmpdir_factory):
     """daphne + 2 x runworker on a redis-server, DEBUG off: the production shape.
 
-    (chatapp.tests.cluster.Cluster runs with DEBUG on, where runworker serves
-    static files itself; here WhiteNoise must.)  Yields daphne.
+    With DEBUG on runworker serves static files itself; here WhiteNoise must.
+    Yields daphne.
     """
-    tmpdir = tmpdir_factory.mktemp("redis-deployment")
-    started = [servers.start_redis(tmpdir)]
+    cluster = Cluster(tmpdir_factory.mktemp("redis-deployment"), env=PAGE_ENV, run_env={"DEBUG": "0"})
     try:
-        env = _prepared_env(tmpdir, REDIS_URL="redis://127.0.0.1:%d/0" % started[0].port)
-        env["DEBUG"] = "0"  # after create_demo_users, which refuses to run without DEBUG
-        daphne = servers.start_daphne(tmpdir, env)
-        started.append(daphne)
-        for number in (1, 2):
-            started.append(servers.start_worker(tmpdir, env, name="worker-%d" % number))
-        daphne.base_url = "http://" + daphne.url
-        yield daphne
+        cluster.daphne.base_url = "http://" + cluster.url
+        yield cluster.daphne
     finally:
-        for process in reversed(started):
-            process.stop()
+        cluster.stop()
 
 
 @pytest.fixture(scope="session")
