@@ -34,9 +34,7 @@ def main():
     args = parser.parse_args()
 
     tmpdir = tempfile.mkdtemp(prefix="live-push-")
-    env = servers.server_env(tmpdir)
-    servers.manage(["migrate", "--noinput", "-v0"], env)
-    servers.manage(["create_demo_users"], env)
+    env = servers.prepared_env(tmpdir)
     server = servers.start_runserver(tmpdir, env)
     try:
         web = WebClient(server.url)

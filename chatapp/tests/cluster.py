@@ -26,9 +26,7 @@ class Cluster(object):
             extra = dict(env or {}, REDIS_URL=",".join("redis://127.0.0.1:%d/0" % r.port for r in self.redis))
             if settings_module:
                 extra["DJANGO_SETTINGS_MODULE"] = settings_module
-            self.env = servers.server_env(tmpdir, **extra)
-            servers.manage(["migrate", "--noinput", "-v0"], self.env)
-            servers.manage(["create_demo_users"], self.env)
+            self.env = servers.prepared_env(tmpdir, **extra)
             self.env.update(run_env or {})
             self.daphne = servers.start_daphne(tmpdir, self.env, name=self._name("daphne"))
             for _ in range(workers):

@@ -81,6 +81,14 @@ def server_env(tmpdir, **extra):
     return env
 
 
+def prepared_env(tmpdir, **extra):
+    """``server_env`` with its database migrated and the demo users created."""
+    env = server_env(tmpdir, **extra)
+    manage(["migrate", "--noinput", "-v0"], env)
+    manage(["create_demo_users"], env)
+    return env
+
+
 def wait_for_log(process, text, timeout=30.0):
     """Wait until ``text`` appears in the output of ``process`` (a Process)."""
     deadline = time.time() + timeout

@@ -1,12 +1,12 @@
 # -*- coding: utf-8 -*-
 from __future__ import unicode_literals
 
-from channels import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.exceptions import DenyConnection
 from channels.test import ChannelTestCase, WSClient
 from django.contrib.auth import get_user_model
 
 from chatapp.consumers.session_chat import group_for
+from chatapp.tests.layer import groups_of
 
 PATH = "/chat/session/"
 
@@ -30,14 +30,10 @@ class SessionChatTests(ChannelTestCase):
         client.send_and_consume("websocket.connect", {"headers": headers}, path=PATH, check_accept=False)
         return client.receive(json=False)
 
-    def groups_of(self, client):
-        groups = channel_layers[DEFAULT_CHANNEL_LAYER].channel_layer._groups
-        return sorted(name for name, members in groups.items() if client.reply_channel in members)
-
     def test_logged_in_user_joins_the_group_of_their_initial(self):
         alice = self.client_for("alice")
         self.assertEqual(self.connect(alice), {"accept": True})
-        self.assertEqual(self.groups_of(alice), ["chat-a"])
+        self.assertEqual(groups_of(alice), ["chat-a"])
 
     def test_text_reaches_only_the_same_initial_verbatim(self):
         alice, adam, bob = (self.client_for(name) for name in ("alice", "adam", "bob"))
@@ -51,7 +47,7 @@ class SessionChatTests(ChannelTestCase):
     def test_anonymous_is_refused_and_its_disconnect_is_harmless(self):
         anonymous = self.client_for()
         self.assertEqual(self.connect(anonymous), {"close": True})
-        self.assertEqual(self.groups_of(anonymous), [])
+        self.assertEqual(groups_of(anonymous), [])
         # The tutorial's ws_disconnect raised IndexError on username[0] here.
         anonymous.send_and_consume("websocket.disconnect", {"code": 1006}, path=PATH)
         self.assertIsNone(anonymous.receive(json=False))
@@ -62,7 +58,7 @@ class SessionChatTests(ChannelTestCase):
             # The worker turns DenyConnection into {"close": True}: HTTP 403.
             with self.assertRaises(DenyConnection):
                 self.connect(alice, origin=origin)
-            self.assertEqual(self.groups_of(alice), [])
+            self.assertEqual(groups_of(alice), [])
 
     def test_group_names_stay_valid_for_any_username(self):
         User = get_user_model()

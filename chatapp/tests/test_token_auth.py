@@ -9,11 +9,12 @@ from __future__ import unicode_literals
 import json
 import time
 
-from channels import DEFAULT_CHANNEL_LAYER, Group, channel_layers
+from channels import Group
 from channels.test import ChannelTestCase, WSClient
 from django.contrib.auth import get_user_model
 
 from chatapp import live
+from chatapp.tests.layer import groups_of
 from chatapp.tests.logs import captured_logs
 from chatapp.tests.tokens import failure_cases, good_token
 from chatapp.ws_authentication import CLOSE_CODES
@@ -26,10 +27,6 @@ class TokenEndpointTests(object):
         User = get_user_model()
         self.user = User.objects.create_user("alice", password="pw")
         self.inactive = User.objects.create_user("ivan", password="pw", is_active=False)
-
-    def groups_of(self, client):
-        groups = channel_layers[DEFAULT_CHANNEL_LAYER].channel_layer._groups
-        return sorted(name for name, members in groups.items() if client.reply_channel in members)
 
     def replies(self, client):
         messages = []
@@ -49,7 +46,7 @@ class TokenEndpointTests(object):
         for name, query, code in failure_cases(self.user, self.inactive):
             client, logs = self.connect(query)
             self.assertEqual(self.replies(client), [{"close": True}], name)
-            self.assertEqual(self.groups_of(client), [], name)
+            self.assertEqual(groups_of(client), [], name)
             warnings = logs.messages()
             self.assertEqual(len(warnings), 1, (name, warnings))
             self.assertIn(code, warnings[0], name)
@@ -69,12 +66,12 @@ class TokenEndpointTests(object):
                 self.assertEqual(reply["close"], CLOSE_CODES[code], name)
                 self.assertTrue(reply["accept"], name)
                 self.assertEqual(json.loads(reply["text"])["error"], code, name)
-                self.assertEqual(self.groups_of(client), [], name)
+                self.assertEqual(groups_of(client), [], name)
 
     def test_good_token_is_accepted_into_the_group(self):
         client, logs = self.connect("token=" + good_token(self.user))
         self.assertEqual(self.replies(client), [{"accept": True}])
-        self.assertEqual(self.groups_of(client), [self.group])
+        self.assertEqual(groups_of(client), [self.group])
         self.assertEqual(logs.messages(), [])
 
     def test_token_expiring_while_open_closes_on_next_frame(self):
@@ -104,7 +101,7 @@ class JwtChatTests(TokenEndpointTests, ChannelTestCase):
     def test_disconnect_leaves_the_group(self):
         client, _ = self.connect("token=" + good_token(self.user))
         client.send_and_consume("websocket.disconnect", {"code": 1000}, path=self.path)
-        self.assertEqual(self.groups_of(client), [])
+        self.assertEqual(groups_of(client), [])
 
 
 class LiveConsumerTests(TokenEndpointTests, ChannelTestCase):
@@ -132,6 +129,6 @@ class LiveConsumerTests(TokenEndpointTests, ChannelTestCase):
     def test_disconnect_leaves_the_group(self):
         client, _ = self.connect("token=" + good_token(self.user))
         client.send_and_consume("websocket.disconnect", {"code": 1000}, path=self.path)
-        self.assertEqual(self.groups_of(client), [])
+        self.assertEqual(groups_of(client), [])
         Group("live").send({"text": "x"})
         self.assertEqual(self.replies(client), [{"accept": True}])

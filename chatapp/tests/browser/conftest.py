@@ -32,16 +32,9 @@ def pytest_runtest_makereport(item, call):
 PAGE_ENV = {"SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost,%s" % chrome.OTHER_HOST}
 
 
-def _prepared_env(tmpdir, **extra):
-    env = servers.server_env(tmpdir, **dict(PAGE_ENV, **extra))
-    servers.manage(["migrate", "--noinput", "-v0"], env)
-    servers.manage(["create_demo_users"], env)
-    return env
-
-
 def _serve(tmpdir_factory, name, **extra):
     tmpdir = tmpdir_factory.mktemp(name)
-    process = servers.start_runserver(tmpdir, _prepared_env(tmpdir, **extra))
+    process = servers.start_runserver(tmpdir, servers.prepared_env(tmpdir, **dict(PAGE_ENV, **extra)))
     process.base_url = "http://" + process.url
     return process
 

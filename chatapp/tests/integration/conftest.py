@@ -8,10 +8,7 @@ from chatapp.tests import servers
 @pytest.fixture(scope="session")
 def server_env(tmpdir_factory):
     tmpdir = tmpdir_factory.mktemp("runserver")
-    env = servers.server_env(tmpdir)
-    servers.manage(["migrate", "--noinput", "-v0"], env)
-    servers.manage(["create_demo_users"], env)
-    return tmpdir, env
+    return tmpdir, servers.prepared_env(tmpdir)
 
 
 @pytest.fixture(scope="session")

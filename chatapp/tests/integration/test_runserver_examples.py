@@ -144,9 +144,7 @@ def test_every_bad_token_class_is_refused_and_never_logged(runserver, failures, 
 @pytest.fixture(scope="module")
 def explaining_server(tmpdir_factory):
     tmpdir = tmpdir_factory.mktemp("explain")
-    env = servers.server_env(tmpdir, WS_AUTH_EXPLAIN_FAILURES="1", JWT_EXPIRATION_SECONDS="3")
-    servers.manage(["migrate", "--noinput", "-v0"], env)
-    servers.manage(["create_demo_users"], env)
+    env = servers.prepared_env(tmpdir, WS_AUTH_EXPLAIN_FAILURES="1", JWT_EXPIRATION_SECONDS="3")
     process = servers.start_runserver(tmpdir, env)
     yield process
     process.stop()

@@ -20,9 +20,7 @@ def redis_runserver(tmpdir_factory):
     tmpdir = tmpdir_factory.mktemp("redis-runserver")
     redis = servers.start_redis(tmpdir)
     try:
-        env = servers.server_env(tmpdir, REDIS_URL="redis://127.0.0.1:%d/0" % redis.port)
-        servers.manage(["migrate", "--noinput", "-v0"], env)
-        servers.manage(["create_demo_users"], env)
+        env = servers.prepared_env(tmpdir, REDIS_URL="redis://127.0.0.1:%d/0" % redis.port)
         server = servers.start_runserver(tmpdir, env)
         server.env = env
         yield server

@@ -85,7 +85,6 @@ def assert_every_worker_serves(cluster, attempts=50):
     raise AssertionError("a worker served nothing after the restart: %s -> %s" % (before, after))
 
 
-
 def test_redis_restarts_under_heavy_traffic_kill_no_worker(cluster, capsys):
     # Under load a worker is often between running a consumer and sending
     # what it buffered; Channels sends that from the consumer_finished signal,
