@@ -7,28 +7,24 @@ them ("before", bench/upstream_settings.py) and as legacyproj configures them
 ("after").  Needs redis-server on PATH; every server listens on 127.0.0.1 and
 is stopped by PID.  Run from the checkout with the redis tox env:
 
-    .tox/redis/bin/python bench/broadcast_loss.py [--runs 3] [--workers 2]
+    .tox/redis/bin/python -m bench.broadcast_loss [--runs 3] [--workers 2]
 """
 from __future__ import division, print_function, unicode_literals
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
-
-from chatapp.tests import load, servers  # noqa: E402
-from chatapp.tests.cluster import Cluster  # noqa: E402
+from harness import legacy, load
+from harness.legacy import Cluster
 
 SETTINGS = [("before", "bench.upstream_settings"), ("after", "legacyproj.settings")]
 
 
 def start_runserver(tmpdir, settings, args):
-    server = servers.start_runserver(tmpdir, servers.server_env(tmpdir, DJANGO_SETTINGS_MODULE=settings))
+    server = legacy.runserver(tmpdir, legacy.server_env(tmpdir, DJANGO_SETTINGS_MODULE=settings))
     return server.url, server.stop
 
 

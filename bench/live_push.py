@@ -1,6 +1,6 @@
 """How fast a live-value change reaches open /live/ sockets, on runserver.
 
-    .tox/py37/bin/python bench/live_push.py [--rounds 50] [--clients 2]
+    .tox/py37/bin/python -m bench.live_push [--rounds 50] [--clients 2]
 
 Starts a throw-away runserver (in-memory layer, SQLite in a temp dir) on a
 free 127.0.0.1 port, connects the clients, then times PUT /api/live/ until
@@ -9,17 +9,13 @@ every client has the new value.  Prints one table; stops the server by PID.
 from __future__ import print_function, unicode_literals
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-from chatapp.tests import servers  # noqa: E402
-from chatapp.tests.sockets import Socket  # noqa: E402
-from chatapp.tests.webclient import WebClient  # noqa: E402
+from harness.sockets import Socket
+from harness.web import WebClient
 
 
 def percentile(values, fraction):
@@ -34,8 +30,8 @@ def main():
     args = parser.parse_args()
 
     tmpdir = tempfile.mkdtemp(prefix="live-push-")
-    env = servers.prepared_env(tmpdir)
-    server = servers.start_runserver(tmpdir, env)
+    env = legacy.prepared_env(tmpdir)
+    server = legacy.runserver(tmpdir, env)
     try:
         web = WebClient(server.url)
         token = web.token("alice", "channels-demo")

@@ -7,7 +7,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chatapp import live
+from chatapp import live_value
 
 # The value is pushed to every open /live/ socket in one frame; keep it small.
 MAX_VALUE_BYTES = 64 * 1024
@@ -19,7 +19,7 @@ def _error(code, detail):
 
 class LiveValueView(APIView):
     def get(self, request):
-        return Response({"value": live.current_value()})
+        return Response({"value": live_value.current_value()})
 
     def put(self, request):
         # Malformed JSON never gets here: DRF answers 400 "JSON parse error".
@@ -31,5 +31,5 @@ class LiveValueView(APIView):
             return _error("null_value", "value must not be null.")
         if len(json.dumps(value)) > MAX_VALUE_BYTES:
             return _error("value_too_large", "value must encode to at most %d bytes of JSON." % MAX_VALUE_BYTES)
-        live.set_value(value)
+        live_value.set_value(value)
         return Response({"value": value})

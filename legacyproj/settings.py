@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     # that has it, and chatapp's runworker survives Redis restarts.
     "chatapp",
     "channels",
+    # The demo page's template and static files, shared with the Channels 4 port.
+    "demo",
 ]
 
 MIDDLEWARE = [

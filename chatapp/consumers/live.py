@@ -3,7 +3,7 @@
 
 A class consumer authenticated by token, wired with ``.as_route()``.  Every
 frame is answered with ``{"text": <current value>}``; every change of the
-value is pushed to group ``live`` by ``chatapp.live.set_value`` (from
+value is pushed to group ``live`` by ``chatapp.live_value.set_value`` (from
 ``PUT /api/live/`` or ``manage.py set_live_value``).  Nothing blocks: the
 tutorial's ``while True: ... time.sleep(1)`` loop is gone.
 
@@ -15,7 +15,7 @@ from __future__ import unicode_literals
 
 from channels.generic.websockets import WebsocketConsumer
 
-from chatapp import live
+from chatapp import live_value
 from chatapp.ws_authentication import TokenAuthConsumerMixin
 
 
@@ -23,7 +23,7 @@ class LiveConsumer(TokenAuthConsumerMixin, WebsocketConsumer):
     strict_ordering = False
 
     def connection_groups(self, **kwargs):
-        return [live.GROUP]
+        return [live_value.GROUP]
 
     def receive(self, text=None, bytes=None, **kwargs):
-        self.message.reply_channel.send(live.frame(live.current_value()))
+        self.message.reply_channel.send(live_value.frame(live_value.current_value()))

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from rest_framework.test import APIClient
 
-from chatapp import live
+from chatapp import live_value
 from chatapp.tests.tokens import good_token
 
 
@@ -18,7 +18,7 @@ class LiveValueApiTests(ChannelTestCase):
         self.user = get_user_model().objects.create_user("alice", password="pw")
         self.api = APIClient()
         self.member = WSClient()
-        Group(live.GROUP).add(self.member.reply_channel)
+        Group(live_value.GROUP).add(self.member.reply_channel)
 
     def put(self, body, content_type="application/json"):
         return self.api.put("/api/live/", body, content_type=content_type)
@@ -33,18 +33,18 @@ class LiveValueApiTests(ChannelTestCase):
     def test_session_put_works_too(self):
         self.api.login(username="alice", password="pw")
         self.assertEqual(self.put(json.dumps({"value": "via session"})).status_code, 200)
-        self.assertEqual(live.current_value(), "via session")
+        self.assertEqual(live_value.current_value(), "via session")
 
     def test_anonymous_and_bad_tokens_are_401(self):
         self.assertEqual(self.put(json.dumps({"value": 1})).status_code, 401)
         self.api.credentials(HTTP_AUTHORIZATION="JWT garbage")
         self.assertEqual(self.put(json.dumps({"value": 1})).status_code, 401)
-        self.assertIsNone(live.current_value())
+        self.assertIsNone(live_value.current_value())
         self.assertIsNone(self.member.receive(json=False))
 
     def test_bad_bodies_are_400_with_a_reason_and_change_nothing(self):
         self.api.credentials(HTTP_AUTHORIZATION="JWT " + good_token(self.user))
-        live.set_value("kept")
+        live_value.set_value("kept")
         self.member.receive(json=False)
         for body, expected in [
             ("{not json", "JSON parse error"),
@@ -56,7 +56,7 @@ class LiveValueApiTests(ChannelTestCase):
             response = self.put(body)
             self.assertEqual(response.status_code, 400, body[:40])
             self.assertIn(expected, json.dumps(response.json()), body[:40])
-        self.assertEqual(live.current_value(), "kept")
+        self.assertEqual(live_value.current_value(), "kept")
         self.assertIsNone(self.member.receive(json=False))
 
 
@@ -65,4 +65,4 @@ class SetLiveValueCommandTests(ChannelTestCase):
         with self.assertRaises(CommandError) as refused:
             call_command("set_live_value", "5")
         self.assertIn("REDIS_URL", str(refused.exception))
-        self.assertIsNone(live.current_value())
+        self.assertIsNone(live_value.current_value())

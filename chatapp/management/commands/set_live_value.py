@@ -6,7 +6,7 @@ import json
 from channels import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.core.management.base import BaseCommand, CommandError
 
-from chatapp import live
+from chatapp import live_value
 
 
 class Command(BaseCommand):
@@ -33,5 +33,5 @@ class Command(BaseCommand):
                 raise CommandError("VALUE is not valid JSON: %s" % exc)
         if value is None:
             raise CommandError("The live value must not be null.")
-        live.set_value(value)
+        live_value.set_value(value)
         self.stdout.write("live value set to %s" % json.dumps(value))

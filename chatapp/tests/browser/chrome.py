@@ -15,7 +15,7 @@ import time
 
 from selenium import webdriver
 
-from chatapp.tests import servers
+from harness.processes import free_port, start
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -25,10 +25,9 @@ OTHER_HOST = "demo.test"
 
 
 def start_chromedriver(tmpdir):
-    port = servers.free_port()
-    return servers.start_listening(
-        [CHROMEDRIVER, "--port=%d" % port, "--allowed-ips=127.0.0.1"],
-        dict(os.environ), os.path.join(str(tmpdir), "chromedriver.log"), port)
+    port = free_port()
+    return start("chromedriver", [CHROMEDRIVER, "--port=%d" % port, "--allowed-ips=127.0.0.1"],
+                 dict(os.environ), tmpdir, port=port)
 
 
 def chromium_options(profile, width, height):

@@ -11,15 +11,12 @@ import re
 
 import pytest
 
-from chatapp.tests import servers
 from chatapp.tests.browser import chrome
-from chatapp.tests.cluster import Cluster
+from harness import legacy
+from harness.legacy import Cluster
+from harness.processes import ROOT
 
-ARTIFACTS = os.path.join(servers.ROOT, "artifacts", "browser")
-
-# The tests craft tokens (an expired one) with the server's own key.
-SECRET_KEY = "legacyproj-browser-tests"
-
+ARTIFACTS = os.path.join(ROOT, "artifacts", "browser")
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
@@ -28,15 +25,13 @@ def pytest_runtest_makereport(item, call):
     setattr(item, "report_" + report.when, report)
 
 
-# The browser tests craft tokens with this key and load the page by another name.
-PAGE_ENV = {"SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost,%s" % chrome.OTHER_HOST}
+# The browser tests load the page by another name too.
+PAGE_ENV = {"ALLOWED_HOSTS": "127.0.0.1,localhost,%s" % chrome.OTHER_HOST}
 
 
 def _serve(tmpdir_factory, name, **extra):
     tmpdir = tmpdir_factory.mktemp(name)
-    process = servers.start_runserver(tmpdir, servers.prepared_env(tmpdir, **dict(PAGE_ENV, **extra)))
-    process.base_url = "http://" + process.url
-    return process
+    return legacy.runserver(tmpdir, legacy.prepared_env(tmpdir, **dict(PAGE_ENV, **extra)))
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +59,6 @@ def redis_deployment(tmpdir_factory):
     """
     cluster = Cluster(tmpdir_factory.mktemp("redis-deployment"), env=PAGE_ENV, run_env={"DEBUG": "0"})
     try:
-        cluster.daphne.base_url = "http://" + cluster.url
         yield cluster.daphne
     finally:
         cluster.stop()

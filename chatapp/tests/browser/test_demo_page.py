@@ -7,12 +7,11 @@ from __future__ import unicode_literals
 import time
 import uuid
 
-import jwt
 import pytest
 
 from chatapp.tests.browser.chrome import OTHER_HOST
-from chatapp.tests.browser.conftest import SECRET_KEY
 from chatapp.tests.browser.page import DemoPage, wait_until
+from harness.tokens import encode
 
 
 def logged_in_page(new_browser, server, username):
@@ -129,10 +128,9 @@ def test_wrong_password_is_a_clear_error(new_browser, runserver):
 
 
 def token(username, expires_in):
-    """A token signed with the servers' key, like /api-token-auth/ issues."""
+    """A token signed with the servers' key (the harness's), like /api-token-auth/ issues."""
     now = int(time.time())
-    return jwt.encode({"username": username, "exp": now + expires_in, "orig_iat": now},
-                      SECRET_KEY, algorithm="HS256").decode("ascii")
+    return encode({"username": username, "exp": now + expires_in, "orig_iat": now})
 
 
 def expired_token(username):

@@ -11,9 +11,9 @@ import shutil
 
 from selenium.webdriver.common.keys import Keys
 
-from chatapp.tests import servers
 from chatapp.tests.browser.conftest import artifact_path
 from chatapp.tests.browser.page import DemoPage, wait_until
+from harness.processes import ROOT
 
 UNLABELLED = """
 return Array.from(document.querySelectorAll('input:not([type=hidden]), textarea'))
@@ -76,4 +76,4 @@ def test_screenshot_of_a_session_in_use(new_browser, runserver):
     path = artifact_path("demo-page.png")
     assert browser.screenshot(path)
     if os.environ.get("DOCS_SCREENSHOT"):
-        shutil.copy(path, os.path.join(servers.ROOT, "docs", "screenshot.png"))
+        shutil.copy(path, os.path.join(ROOT, "docs", "screenshot.png"))

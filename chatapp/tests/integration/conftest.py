@@ -2,18 +2,18 @@ from __future__ import unicode_literals
 
 import pytest
 
-from chatapp.tests import servers
+from harness import legacy
 
 
 @pytest.fixture(scope="session")
 def server_env(tmpdir_factory):
     tmpdir = tmpdir_factory.mktemp("runserver")
-    return tmpdir, servers.prepared_env(tmpdir)
+    return tmpdir, legacy.prepared_env(tmpdir)
 
 
 @pytest.fixture(scope="session")
 def runserver(server_env):
     tmpdir, env = server_env
-    process = servers.start_runserver(tmpdir, env)
+    process = legacy.runserver(tmpdir, env)
     yield process
     process.stop()

@@ -2,7 +2,7 @@
 """Echo and group chat through the real ``manage.py runserver`` and real sockets."""
 from __future__ import unicode_literals
 
-from chatapp.tests.sockets import OPCODE_BINARY, Socket, refusal_status
+from harness.sockets import OPCODE_BINARY, Socket, refusal_status
 
 
 def test_echo_text_unicode_binary_and_one_mebibyte(runserver):

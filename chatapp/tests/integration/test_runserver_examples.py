@@ -8,12 +8,10 @@ import time
 
 import pytest
 
-from django.contrib.auth import get_user_model
-
-from chatapp.tests import servers
-from chatapp.tests.sockets import OPCODE_BINARY, Socket, refusal_status
-from chatapp.tests.tokens import failure_cases
-from chatapp.tests.webclient import WebClient
+from harness import legacy
+from harness.sockets import OPCODE_BINARY, Socket, refusal_status
+from harness.tokens import failure_cases
+from harness.web import WebClient
 
 PASSWORD = "channels-demo"
 
@@ -112,20 +110,27 @@ def test_live_api_rejects_bad_input_clearly(runserver, tokens):
 def test_set_live_value_command_refuses_under_the_in_memory_layer(server_env):
     tmpdir, env = server_env
     with pytest.raises(Exception) as failed:
-        servers.manage(["set_live_value", "5"], env)
+        legacy.manage(["set_live_value", "5"], env)
     assert failed.value.returncode == 1
     assert b"REDIS_URL" in failed.value.output
 
 
+def set_user(env, username, **fields):
+    """Create or change a user in the server's database, in a separate process."""
+    legacy.manage(["shell", "-c", "from django.contrib.auth.models import User; "
+                   "user, new = User.objects.get_or_create(username=%r); new and user.set_password(%r); "
+                   "user.__dict__.update(%r); user.save()"
+                   % (username, PASSWORD, fields)], env)
+
+
 @pytest.fixture(scope="module")
-def failures(server_env):
-    """Every refusal class of the unit tests, with tokens for this server's users."""
+def failures(server_env, runserver, tokens):
+    """Every refusal class of the unit tests, derived from this server's own tokens."""
     tmpdir, env = server_env
-    servers.manage(["shell", "-c", "from django.contrib.auth.models import User; "
-                    "User.objects.create_user('ivan', password='x', is_active=False)"], env)
-    # Unsaved instances are enough to sign tokens: the server looks users up by name.
-    User = get_user_model()
-    return failure_cases(User(pk=1, username="alice"), User(pk=99, username="ivan"))
+    set_user(env, "ivan")
+    inactive = WebClient(runserver.url).token("ivan", PASSWORD)
+    set_user(env, "ivan", is_active=False)
+    return failure_cases(tokens["alice"], inactive)
 
 
 @pytest.mark.parametrize("path", ["/chat/jwt/", "/live/"])
@@ -144,8 +149,8 @@ def test_every_bad_token_class_is_refused_and_never_logged(runserver, failures, 
 @pytest.fixture(scope="module")
 def explaining_server(tmpdir_factory):
     tmpdir = tmpdir_factory.mktemp("explain")
-    env = servers.prepared_env(tmpdir, WS_AUTH_EXPLAIN_FAILURES="1", JWT_EXPIRATION_SECONDS="3")
-    process = servers.start_runserver(tmpdir, env)
+    env = legacy.prepared_env(tmpdir, WS_AUTH_EXPLAIN_FAILURES="1", JWT_EXPIRATION_SECONDS="3")
+    process = legacy.runserver(tmpdir, env)
     yield process
     process.stop()
 

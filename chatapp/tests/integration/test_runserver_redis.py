@@ -10,19 +10,19 @@ import time
 
 import pytest
 
-from chatapp.tests import servers
-from chatapp.tests.sockets import Socket
-from chatapp.tests.webclient import WebClient
+from harness import legacy
+from harness.redis_server import start_redis
+from harness.sockets import Socket
+from harness.web import WebClient
 
 
 @pytest.fixture(scope="module")
 def redis_runserver(tmpdir_factory):
     tmpdir = tmpdir_factory.mktemp("redis-runserver")
-    redis = servers.start_redis(tmpdir)
+    redis = start_redis(tmpdir)
     try:
-        env = servers.prepared_env(tmpdir, REDIS_URL="redis://127.0.0.1:%d/0" % redis.port)
-        server = servers.start_runserver(tmpdir, env)
-        server.env = env
+        env = legacy.prepared_env(tmpdir, REDIS_URL=redis.redis_url())
+        server = legacy.runserver(tmpdir, env)
         yield server
         server.stop()
     finally:
@@ -34,7 +34,7 @@ def test_set_live_value_command_pushes_to_two_clients(redis_runserver):
     clients = [Socket(redis_runserver.url, "/live/?token=" + web.token(name, "channels-demo"))
                for name in ("alice", "bob")]
     try:
-        output = servers.manage(["set_live_value", "--json", '{"from": "the command"}'], redis_runserver.env)
+        output = legacy.manage(["set_live_value", "--json", '{"from": "the command"}'], redis_runserver.env)
         done = time.time()
         assert b'live value set to {"from": "the command"}' in output
         for ws in clients:

@@ -7,19 +7,20 @@ import sys
 
 import pytest
 
-from chatapp.tests import servers
+from harness import legacy
+from harness.processes import ROOT, free_port
 
 
 def run(args, env):
-    process = subprocess.Popen(args, cwd=servers.ROOT, env=env,
+    process = subprocess.Popen(args, cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = process.communicate()
     return process.returncode, out.decode("utf-8") + err.decode("utf-8")
 
 
 def test_unreachable_redis_stops_every_entry_point(tmpdir):
-    url = "redis://:hunter2@127.0.0.1:%d/0" % servers.free_port()
-    env = servers.server_env(tmpdir, REDIS_URL=url)
+    url = "redis://:hunter2@127.0.0.1:%d/0" % free_port()
+    env = legacy.server_env(tmpdir, REDIS_URL=url)
     for args in ([sys.executable, "manage.py", "runworker"],
                  [sys.executable, "-c", "import legacyproj.asgi"]):
         code, output = run(args, env)

@@ -2,7 +2,7 @@ from __future__ import unicode_literals
 
 import pytest
 
-from chatapp.tests.cluster import Cluster
+from harness.legacy import Cluster
 
 
 @pytest.fixture(scope="session")

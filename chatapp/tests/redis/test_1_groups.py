@@ -1,8 +1,8 @@
 """Groups on daphne + two runworker processes sharing one redis-server."""
 from __future__ import unicode_literals
 
-from chatapp.tests import load
-from chatapp.tests.cluster import handled
+from harness import load
+from harness.legacy import handled
 from legacyproj.channel_layer import RedisChannelLayer
 
 

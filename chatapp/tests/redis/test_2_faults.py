@@ -6,9 +6,9 @@ from __future__ import print_function, unicode_literals
 
 import time
 
-from chatapp.tests import load
-from chatapp.tests.cluster import handled
-from chatapp.tests.sockets import Socket
+from harness import load
+from harness.legacy import handled
+from harness.sockets import Socket
 
 
 def report(capsys, text):

@@ -4,10 +4,10 @@ from __future__ import unicode_literals
 import pytest
 import redis
 
-from chatapp.tests import load
-from chatapp.tests.cluster import Cluster
-from chatapp.tests.sockets import Socket
-from chatapp.tests.webclient import WebClient
+from harness import load
+from harness.legacy import Cluster
+from harness.sockets import Socket
+from harness.web import WebClient
 
 
 @pytest.fixture(scope="module")

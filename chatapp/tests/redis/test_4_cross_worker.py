@@ -8,9 +8,9 @@ from __future__ import unicode_literals
 
 import pytest
 
-from chatapp.tests.cluster import handled
-from chatapp.tests.sockets import Socket
-from chatapp.tests.webclient import WebClient
+from harness.legacy import handled
+from harness.sockets import Socket
+from harness.web import WebClient
 
 PASSWORD = "channels-demo"
 

@@ -8,11 +8,13 @@ import sys
 
 import pytest
 
-from chatapp.tests import load, servers
+from harness import legacy, load
+from harness.processes import ROOT, Process, free_port, start
+from harness.redis_server import start_redis
 
 
 def read(name):
-    with open(os.path.join(servers.ROOT, name)) as handle:
+    with open(os.path.join(ROOT, name)) as handle:
         return handle.read()
 
 
@@ -33,19 +35,18 @@ def compose_command(service):
 @pytest.fixture
 def procfile_processes(tmpdir):
     """Its own Redis, so that the shared cluster's workers cannot stand in."""
-    redis = servers.start_redis(str(tmpdir))
+    redis = start_redis(tmpdir)
     started = [redis]
     try:
-        port = servers.free_port()
-        env = servers.server_env(tmpdir, REDIS_URL="redis://127.0.0.1:%d/0" % redis.port, PORT=str(port),
+        port = free_port()
+        env = legacy.server_env(tmpdir, REDIS_URL=redis.redis_url(), PORT=str(port),
                                  PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
         commands = procfile()
-        subprocess.check_call(["sh", "-c", commands["release"]], cwd=servers.ROOT, env=env)
-        started.append(servers.start_listening(["sh", "-c", "exec " + commands["web"]], env,
-                                               str(tmpdir.join("web.log")), port))
-        worker = servers.Process(["sh", "-c", "exec " + commands["worker"]], env, str(tmpdir.join("worker.log")))
+        subprocess.check_call(["sh", "-c", commands["release"]], cwd=ROOT, env=env)
+        started.append(start("web", ["sh", "-c", "exec " + commands["web"]], env, tmpdir, port=port))
+        worker = Process("worker", ["sh", "-c", "exec " + commands["worker"]], env, tmpdir)
         started.append(worker)
-        servers.wait_for_log(worker, "Listening on channels")
+        worker.ready("Listening on channels")
         yield started[1]
     finally:
         for process in reversed(started):

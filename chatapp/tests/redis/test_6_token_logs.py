@@ -2,22 +2,17 @@
 from __future__ import unicode_literals
 
 import os
-import sys
 
-from chatapp.tests import servers
-from chatapp.tests.sockets import Socket, refusal_status
-from chatapp.tests.webclient import WebClient
+from harness import legacy
+from harness.sockets import Socket, refusal_status
+from harness.web import WebClient
 
 
 def test_no_token_in_any_log(cluster, tmpdir):
     access_log = os.path.join(str(tmpdir), "access.log")
-    port = servers.free_port()
-    daphne = os.path.join(os.path.dirname(sys.executable), "daphne")
     # A second, verbose interface server on the cluster's Redis, with an access log.
-    verbose = servers.start_listening(
-        [daphne, "-v", "2", "--access-log", access_log, "-b", "127.0.0.1", "-p", str(port),
-         "legacyproj.asgi:channel_layer"],
-        cluster.env, os.path.join(str(tmpdir), "daphne-verbose.log"), port)
+    verbose = legacy.daphne(tmpdir, cluster.env, name="daphne-verbose",
+                            options=["-v", "2", "--access-log", access_log])
     try:
         good = WebClient(verbose.url).token("alice", "channels-demo")
         bad = good[:-3] + "AAA"

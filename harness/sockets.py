@@ -3,7 +3,7 @@
 websocket-client 0.59 (the last for Python 2) returns text frames as UTF-8
 ``str`` on 2.7 and ``str`` on 3.x; tests compare unicode everywhere.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import json
 import struct

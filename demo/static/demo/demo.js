@@ -465,9 +465,10 @@
   const account = new Account(document.getElementById("account"));
   const panels = {};
   document.querySelectorAll("[data-panel]").forEach(function (root) {
-    panels[root.dataset.path] = new SocketPanel(root, account);
+    const panel = new SocketPanel(root, account);
+    panels[root.dataset.path] = panel;
+    if (root.querySelector("[data-role=live]")) attachLive(panel, account);
   });
-  attachLive(panels["/live/"], account);
   // For the console: demo.panels["/echo/"].open(), demo.account.token, ...
   window.demo = {account: account, panels: panels};
 }());

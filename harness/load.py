@@ -1,8 +1,8 @@
-"""Bounded traffic over real sockets, shared by the redis tests and bench/.
+"""Bounded traffic over real sockets, shared by the tests and bench/.
 
 Everything here returns counts, never timings: speed belongs in bench/.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import socket
 import threading
@@ -10,7 +10,7 @@ import time
 
 import websocket
 
-from chatapp.tests.sockets import Socket
+from harness.sockets import Socket
 
 TIMEOUTS = (websocket.WebSocketTimeoutException, socket.timeout)
 FAILURES = (websocket.WebSocketException, socket.error, socket.timeout)

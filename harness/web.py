@@ -1,5 +1,5 @@
 """Plain HTTP for integration tests: login cookies, CSRF and JSON, via urllib."""
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import json
 import re
