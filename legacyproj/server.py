@@ -15,6 +15,12 @@ keeps daphne's protocols and adds, from Django's settings:
   buffered or put on the layer (Content-Length, or counted when chunked);
 * ``HANDSHAKE_TIMEOUT_SECONDS``: a connection that has not sent a complete
   request head (HTTP request or WebSocket handshake) by then is dropped;
+* ``WS_CONGESTION_BACKLOG``: while more messages than this wait for a worker
+  on ``websocket.receive``, or for this server on its reply channel (each is
+  one FIFO for every socket), each socket's frames are held here and let
+  through one per socket every 50 ms, round robin, and a socket holding
+  frames is not read from: a client flooding frames slows itself down (TCP
+  pushes back), not everybody else;
 * ``SERVER_HOUSEKEEPING``: functions called every second with the channel
   layer (closing sockets whose token expired, ``chatapp.socket_lifetime``).
 
@@ -31,6 +37,7 @@ import logging
 import random
 import string
 import sys
+from collections import OrderedDict, deque
 from io import BytesIO
 
 from daphne import http_protocol, server, ws_protocol
@@ -49,15 +56,17 @@ logger = logging.getLogger(__name__)
 class Limits(object):
     """The limits of one server, read from Django's settings."""
 
-    def __init__(self, ws_max_message_bytes, ws_max_unsent_bytes, http_max_body_bytes, handshake_timeout):
+    def __init__(self, ws_max_message_bytes, ws_max_unsent_bytes, ws_congestion_backlog, http_max_body_bytes,
+                 handshake_timeout):
         self.ws_max_message_bytes = ws_max_message_bytes
         self.ws_max_unsent_bytes = ws_max_unsent_bytes
+        self.ws_congestion_backlog = ws_congestion_backlog
         self.http_max_body_bytes = http_max_body_bytes
         self.handshake_timeout = handshake_timeout
 
     @classmethod
     def from_settings(cls):
-        return cls(settings.WS_MAX_MESSAGE_BYTES, settings.WS_MAX_UNSENT_BYTES,
+        return cls(settings.WS_MAX_MESSAGE_BYTES, settings.WS_MAX_UNSENT_BYTES, settings.WS_CONGESTION_BACKLOG,
                    settings.HTTP_MAX_BODY_BYTES, settings.HANDSHAKE_TIMEOUT_SECONDS)
 
 
@@ -167,11 +176,13 @@ class SendBufferWatch(object):
 
 
 class WebSocketProtocol(ws_protocol.WebSocketProtocol):
-    """daphne's WebSocket protocol with a message size and an unsent-bytes bound."""
+    """daphne's WebSocket protocol with a message size and an unsent-bytes
+    bound, whose frames wait their turn while the workers are behind."""
 
     unsent = 0
 
     def connectionMade(self):
+        self.held = deque()
         ws_protocol.WebSocketProtocol.connectionMade(self)
         # The HTTP connection that upgraded is done with the transport; watch
         # its send buffer from here on.
@@ -189,6 +200,32 @@ class WebSocketProtocol(ws_protocol.WebSocketProtocol):
             # Frames already announced stop here: autobahn drops the payload
             # of a connection it failed instead of buffering it.
             self._fail_connection(self.CLOSE_STATUS_CODE_MESSAGE_TOO_BIG, "message too big")
+
+    def onMessage(self, payload, isBinary):
+        if self.held or not self.main_factory.admit():
+            self.held.append((payload, isBinary))
+            if len(self.held) == 1:
+                self.main_factory.waiting[self] = None
+                self.transport.pauseProducing()
+            return
+        ws_protocol.WebSocketProtocol.onMessage(self, payload, isBinary)
+
+    def release(self, one):
+        """Pass held frames on: ``one``, or as many as the factory admits.
+        True once none is left."""
+        if one and self.held:
+            self.main_factory.count_admission()
+            ws_protocol.WebSocketProtocol.onMessage(self, *self.held.popleft())
+        while self.held and self.main_factory.admit():
+            ws_protocol.WebSocketProtocol.onMessage(self, *self.held.popleft())
+        if self.held:
+            return False
+        self.transport.resumeProducing()
+        return True
+
+    def onClose(self, wasClean, code, reason):
+        self.main_factory.waiting.pop(self, None)
+        ws_protocol.WebSocketProtocol.onClose(self, wasClean, code, reason)
 
     def serverSend(self, content, binary=False):
         if self.watch.paused:
@@ -219,6 +256,31 @@ class HTTPFactory(http_protocol.HTTPFactory):
         # Fail a connection with a close frame that says why (1009), instead
         # of autobahn's default of dropping the TCP connection without a word.
         self.ws_factory.setProtocolOptions(failByDrop=False)
+        # Whether websocket.receive is backed up, and the sockets holding
+        # frames back meanwhile (in the order they started to).
+        self.congested = False
+        self.waiting = OrderedDict()
+        self.admitted = 0
+
+    def admit(self):
+        """Whether a frame may go to the layer now.  Between two backlog
+        measurements, as many frames as the backlog limit get through."""
+        if self.congested:
+            return False
+        self.count_admission()
+        return True
+
+    def count_admission(self):
+        self.admitted += 1
+        if self.admitted >= self.limits.ws_congestion_backlog:
+            self.congested = True
+
+    def release_waiting(self):
+        """Let waiting sockets' frames on, round robin: one per socket while
+        congested, as many as are admitted otherwise."""
+        for protocol in list(self.waiting):
+            if protocol.release(one=self.congested):
+                del self.waiting[protocol]
 
     def buildProtocol(self, addr):
         protocol = http_protocol.HTTPFactory.buildProtocol(self, addr)
@@ -266,6 +328,7 @@ class Server(server.Server):
             reactor.callLater(0, self.backend_reader_sync)
         reactor.callLater(2, self.timeout_checker)
         reactor.callLater(1, self.run_housekeeping)
+        reactor.callLater(0, self.watch_backlog)
         for description in self.endpoints:
             logger.info("Listening on endpoint %s", description)
             listener = serverFromString(reactor, str(description)).listen(self.factory)
@@ -283,6 +346,19 @@ class Server(server.Server):
             reactor.stop()
         else:
             reactor.callWhenRunning(reactor.stop)
+
+    def watch_backlog(self, interval=0.05):
+        if not reactor.running:
+            return
+        backlog = getattr(self.channel_layer, "backlog", None)  # the project's layers have it
+        try:
+            self.factory.congested = backlog is not None and max(
+                backlog("websocket.receive"), backlog(self.send_channel)) > self.limits.ws_congestion_backlog
+        except Exception:
+            self.factory.congested = False  # layer unreachable: nothing to pace
+        self.factory.admitted = 0
+        self.factory.release_waiting()
+        reactor.callLater(interval, self.watch_backlog)
 
     def run_housekeeping(self):
         if not reactor.running:

@@ -45,6 +45,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 ALLOWED_ORIGINS = env_list("ALLOWED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # First: Django takes a management command from the first app that has
+    # it, and chatapp's runserver (legacyproj's interface server) and
+    # runworker (survives Redis restarts) must win over staticfiles' and
+    # channels' own.
+    "chatapp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -52,9 +57,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    # Before channels: Django takes a management command from the first app
-    # that has it, and chatapp's runworker survives Redis restarts.
-    "chatapp",
     "channels",
     # The demo page's template and static files, shared with the Channels 4 port.
     "demo",
@@ -148,6 +150,7 @@ if HTTPS:
 # put on the channel layer.
 WS_MAX_MESSAGE_BYTES = env_int("WS_MAX_MESSAGE_BYTES", 1024 * 1024 + 64 * 1024)
 WS_MAX_UNSENT_BYTES = env_int("WS_MAX_UNSENT_BYTES", 2 * WS_MAX_MESSAGE_BYTES)
+WS_CONGESTION_BACKLOG = env_int("WS_CONGESTION_BACKLOG", 100)
 HTTP_MAX_BODY_BYTES = env_int("HTTP_MAX_BODY_BYTES", 128 * 1024)
 HANDSHAKE_TIMEOUT_SECONDS = env_int("HANDSHAKE_TIMEOUT_SECONDS", 10)
 # Django's own check, for bodies that reach it some other way (WSGI).
@@ -169,7 +172,7 @@ if REDIS_URLS:
         "default": {
             # asgi_redis's layer, except that a group send dropped on a full
             # channel is logged instead of vanishing (docs/scale-out.md).
-            "BACKEND": "legacyproj.channel_layer.RedisChannelLayer",
+            "BACKEND": "legacyproj.layers.redis.RedisChannelLayer",
             "CONFIG": {
                 # Several hosts shard channels and groups (asgi_redis picks a
                 # host per name), so every process must list them in one order.
@@ -210,7 +213,7 @@ else:
     # share this layer in memory; runworker refuses it on purpose.
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "asgiref.inmemory.ChannelLayer",
+            "BACKEND": "legacyproj.layers.inmemory.ChannelLayer",
             # This layer has one capacity for every channel, 10 by default,
             # and runserver's replies to all sockets share one channel:
             # broadcasts to a few sockets were dropped without a word.
