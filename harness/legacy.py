@@ -86,12 +86,15 @@ class Cluster(object):
     workers', after migrate and the demo users, e.g. ``{"DEBUG": "0"}``.
     """
 
-    def __init__(self, tmpdir, redis_count=1, workers=2, settings_module=None, env=None, run_env=None):
+    def __init__(self, tmpdir, redis_count=1, workers=2, settings_module=None, env=None, run_env=None,
+                 redis_password=None):
         self.tmpdir = tmpdir
         self.redis, self.workers, self.daphne = [], [], None
         self._names = 0
         try:
-            self.redis = [start_redis(tmpdir, name=self._name("redis")) for _ in range(redis_count)]
+            self.redis_password = redis_password
+            self.redis = [start_redis(tmpdir, name=self._name("redis"), password=redis_password)
+                          for _ in range(redis_count)]
             extra = dict(env or {}, REDIS_URL=",".join(r.redis_url() for r in self.redis))
             if settings_module:
                 extra["DJANGO_SETTINGS_MODULE"] = settings_module
@@ -141,7 +144,8 @@ class Cluster(object):
         old = self.redis[index]
         old.stop()
         time.sleep(downtime)
-        self.redis[index] = start_redis(self.tmpdir, port=old.port, name=self._name("redis"))
+        self.redis[index] = start_redis(self.tmpdir, port=old.port, name=self._name("redis"),
+                                        password=self.redis_password)
         return self.redis[index]
 
     def stop(self):

@@ -40,11 +40,14 @@ class Socket(object):
         return self.ws.recv_data()
 
     def recv_close_code(self):
-        """Read up to the server's close frame and return its status code."""
+        """Read up to the server's close frame and return its status code.
+
+        Frame by frame, without websocket-client's automatic close reply: the
+        server may have gone by then."""
         while True:
-            opcode, data = self.ws.recv_data(control_frame=True)
-            if opcode == OPCODE_CLOSE:
-                return struct.unpack("!H", data[:2])[0]
+            frame = self.ws.recv_frame()
+            if frame.opcode == OPCODE_CLOSE:
+                return struct.unpack("!H", frame.data[:2])[0]
 
     def settimeout(self, seconds):
         self.ws.settimeout(seconds)

@@ -34,9 +34,11 @@ daphne's own command line has no hook for a server class, so
 from __future__ import print_function, unicode_literals
 
 import logging
+import os
 import random
 import string
 import sys
+import threading
 from collections import OrderedDict, deque
 from io import BytesIO
 
@@ -336,7 +338,12 @@ class Server(server.Server):
             self.listeners.append(listener)
         reactor.run(installSignalHandlers=self.signal_handlers)
         if self.listen_failed:
-            raise SystemExit(2)
+            if isinstance(threading.current_thread(), threading._MainThread):
+                raise SystemExit(2)
+            # Under runserver's autoreloader the server runs in a thread of
+            # its own, where SystemExit would end only that thread.
+            sys.stderr.flush()
+            os._exit(2)
 
     def on_listener_error(self, failure):
         self.listen_failed = True

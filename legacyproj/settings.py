@@ -283,8 +283,10 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
     "loggers": {
-        "chatapp": {"handlers": ["console"], "level": "INFO"},
-        "legacyproj": {"handlers": ["console"], "level": "INFO"},
+        # Not propagated: daphne's command line gives the root logger a
+        # handler of its own, which would print every line twice.
+        "chatapp": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "legacyproj": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Every 500 with its traceback, also with DEBUG off.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },

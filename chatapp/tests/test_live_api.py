@@ -66,3 +66,12 @@ class SetLiveValueCommandTests(ChannelTestCase):
             call_command("set_live_value", "5")
         self.assertIn("REDIS_URL", str(refused.exception))
         self.assertIsNone(live_value.current_value())
+
+    def test_values_are_json_when_they_parse_as_the_page_reads_them(self):
+        from chatapp.management.commands.set_live_value import parse
+        self.assertEqual(parse("42", None), 42)
+        self.assertEqual(parse('{"a": [1]}', None), {"a": [1]})
+        self.assertEqual(parse("hello", None), "hello")
+        self.assertEqual(parse("42", "text"), "42")
+        with self.assertRaises(CommandError):
+            parse("hello", "json")

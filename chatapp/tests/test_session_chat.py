@@ -76,3 +76,20 @@ class SessionChatTests(ChannelTestCase):
         self.assertEqual(group_for(User(username="émile")), "chat-u00e9")
         self.assertEqual(group_for(User(username="+plus")), "chat-u002b")
         self.assertEqual(group_for(User(username="Zed")), "chat-Z")
+
+    def test_a_channel_session_is_never_a_login_session(self):
+        # Channels 1.x kept channel sessions in SESSION_ENGINE: a django_session
+        # row per handshake, and the row of a logged-in socket worked as a
+        # sessionid cookie.  Here they live in the cache, apart.
+        from channels.sessions import session_for_reply_channel
+        from django.contrib.sessions.models import Session
+        from django.test import Client
+        alice = self.client_for("alice")
+        rows = Session.objects.count()
+        self.assertEqual(self.connect(alice), {"accept": True})
+        self.assertEqual(Session.objects.count(), rows)
+        channel_key = session_for_reply_channel(alice.reply_channel).session_key
+        browser = Client()
+        browser.cookies["sessionid"] = channel_key
+        self.assertNotIn("_auth_user_id", browser.session)
+        self.assertEqual(browser.get("/api/live/").status_code, 401)

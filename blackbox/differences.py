@@ -1,0 +1,29 @@
+# -*- coding: utf-8 -*-
+"""Where Channels 1.x and the Channels 4 port genuinely differ, said once.
+
+The black-box tests assert each stack's own behaviour from this table, and
+docs/MIGRATING.md prints it (a test holds the two together).  Anything not
+in this table behaves the same on both stacks.
+"""
+from __future__ import unicode_literals
+
+# key: (what, Channels 1.x (legacy), Channels 4 (port))
+DIFFERENCES = [
+    ("empty_frame", "An empty text frame on /echo/",
+     "no reply: the consumer sends {\"text\": \"\"}, daphne 1.4 writes only truthy text",
+     "an empty frame back"),
+]
+
+
+def expected(deployment, key):
+    """The documented behaviour of ``deployment``'s stack for ``key``."""
+    for name, _, legacy, port in DIFFERENCES:
+        if name == key:
+            return legacy if deployment.stack == "legacy" else port
+    raise KeyError(key)
+
+
+def markdown_table():
+    lines = ["| behaviour | Channels 1.x (legacyproj) | Channels 4 (port) |", "|---|---|---|"]
+    lines += ["| %s | %s | %s |" % (what, legacy, port) for _, what, legacy, port in DIFFERENCES]
+    return "\n".join(lines)

@@ -1,0 +1,260 @@
+"""Hostile clients, without a login: none may freeze, crash, exhaust or read
+the deployment.  Each test reproduces an attack and then checks that the
+server still serves everybody else.  Memory bounds are stated per test."""
+from __future__ import division, unicode_literals
+
+import json
+import socket
+import threading
+import time
+
+import pytest
+
+from harness import shapes
+from harness.legacy import DEMO_PASSWORD
+from harness.sockets import Socket
+from harness.tokens import TEST_SECRET_KEY, encode, payload_of
+from harness.web import WebClient
+
+MIB = 1024 * 1024
+DEFAULT_MAX_MESSAGE = MIB + 64 * 1024
+DEFAULT_MAX_BODY = 128 * 1024
+
+
+@pytest.fixture(scope="module")
+def strict(tmpdir_factory):
+    """Short handshake timeout, and the credentials throttles at their defaults."""
+    from blackbox.conftest import start
+    running = start(tmpdir_factory, "strict", HANDSHAKE_TIMEOUT_SECONDS="2",
+                    AUTH_RATE_PER_ADDRESS="30/min", AUTH_RATE_PER_USERNAME="10/min")
+    yield running
+    running.stop()
+
+
+def ignore_errors(function):
+    def call(*args):
+        try:
+            function(*args)
+        except (socket.error, Exception):
+            pass  # the server may close before everything is sent
+    return call
+
+
+def serves_echo(deployment, within=1.0):
+    with Socket(deployment.url, "/echo/", timeout=within) as ws:
+        ws.send("still there?")
+        return ws.recv() == "still there?"
+
+
+def rss(deployment):
+    return dict((name, shapes.rss_mib(pid)) for name, pid in deployment.pids().items())
+
+
+def grown(before, after):
+    return dict((name, after[name] - before[name]) for name in before)
+
+
+def raw_request(deployment, head, body=b"", read_timeout=2.0):
+    """Send a raw HTTP request head (and body), return (seconds, answer head)."""
+    sock = socket.create_connection(("127.0.0.1", deployment.front.port), timeout=read_timeout)
+    try:
+        started = time.time()
+        sock.sendall(head + body)
+        answer = sock.recv(4096)
+        return time.time() - started, answer
+    finally:
+        sock.close()
+
+
+def test_a_message_over_the_limit_closes_that_socket_with_1009(deployment):
+    before = rss(deployment)
+    with Socket(deployment.url, "/echo/") as bystander:
+        with Socket(deployment.url, "/echo/") as ws:
+            ws.send("x" * DEFAULT_MAX_MESSAGE)  # exactly the limit: fine
+            assert len(ws.recv()) == DEFAULT_MAX_MESSAGE
+            started = time.time()
+            # Sent from a thread, as a browser would keep sending: the close
+            # frame arrives while the rest of the message is still going out.
+            sending = threading.Thread(target=ignore_errors(ws.send), args=("y" * (16 * MIB),))
+            sending.start()
+            assert ws.recv_close_code() == 1009
+            assert time.time() - started < 2
+            sending.join(10)
+        bystander.send("unaffected")
+        assert bystander.recv() == "unaffected"
+    assert serves_echo(deployment)
+    growth = grown(before, rss(deployment))
+    assert max(growth.values()) < 30, growth
+    assert deployment.log().count("over WS_MAX_MESSAGE_BYTES") == 1
+
+
+def test_a_body_over_the_limit_is_413_before_it_is_read(deployment):
+    before = rss(deployment)
+    seconds, answer = raw_request(deployment, (
+        b"PUT /api/live/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 268435456\r\n\r\n"), b"x" * MIB)
+    assert answer.startswith(b"HTTP/1.1 413 "), answer
+    assert b'"error": "body_too_large"' in answer
+    assert seconds < 2
+    # Chunked: counted as it comes.
+    chunk = b"%x\r\n%s\r\n" % (DEFAULT_MAX_BODY, b"y" * DEFAULT_MAX_BODY)
+    seconds, answer = raw_request(deployment, (
+        b"PUT /api/live/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n"), chunk * 2)
+    assert answer.startswith(b"HTTP/1.1 413 "), answer
+    assert serves_echo(deployment)
+    growth = grown(before, rss(deployment))
+    assert max(growth.values()) < 20, growth
+
+
+def test_multipart_bodies_are_415_and_hold_no_worker(deployment):
+    """CVE-2022-23833: this 200-byte part looped Django 1.11's multipart parser forever."""
+    part = (b'--B\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n'
+            b'Content-Transfer-Encoding: base64\r\n\r\nAAA\r\n--B--\r\n')
+    for path in (b"/api-token-auth/", b"/api-token-verify/", b"/accounts/login/", b"/admin/login/"):
+        for _ in range(2):
+            seconds, answer = raw_request(deployment, (
+                b"POST " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: csrftoken=" + b"a" * 64 + b"\r\n"
+                b"Content-Type: multipart/form-data; boundary=B\r\n"
+                b"Content-Length: %d\r\n\r\n" % len(part)), part)
+            assert answer.startswith(b"HTTP/1.1 415 "), (path, answer)
+            assert seconds < 2
+    # CVE-2023-24580: thousands of file parts, thousands of temp files.
+    many = b"".join(b'--B\r\nContent-Disposition: form-data; name="f%d"; filename="f"\r\n\r\nx\r\n' % number
+                    for number in range(3000)) + b"--B--\r\n"
+    seconds, answer = raw_request(deployment, (
+        b"POST /api-token-auth/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=B\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(many)), many)
+    assert answer.split(b" ")[1] in (b"413", b"415"), answer
+    cpu = dict((name, shapes.cpu_seconds(pid)) for name, pid in deployment.pids().items())
+    time.sleep(1.0)
+    busy = dict((name, shapes.cpu_seconds(pid) - cpu[name]) for name, pid in deployment.pids().items())
+    assert max(busy.values()) < 0.5, busy
+    assert WebClient(deployment.url).request("GET", "/")[0] == 200
+    assert serves_echo(deployment)
+
+
+def test_a_handshake_that_never_completes_is_dropped(strict):
+    sock = socket.create_connection(("127.0.0.1", strict.front.port), timeout=10)
+    try:
+        sock.sendall(b"GET /echo/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n")
+        started = time.time()
+        try:
+            assert sock.recv(100) == b""
+        except socket.error:
+            pass  # reset: dropped all the same
+        assert time.time() - started < 2 + 2
+    finally:
+        sock.close()
+    assert serves_echo(strict)
+
+
+def test_a_client_that_never_reads_is_dropped_and_costs_bounded_memory(deployment):
+    before = rss(deployment)
+    slow = Socket(deployment.url, "/chat/")
+    slow.ws.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    talker = Socket(deployment.url, "/chat/", timeout=20)
+    try:
+        line = "z" * 200000
+        for _ in range(60):  # 12 MB for a client that reads nothing
+            talker.send(line)
+            assert talker.recv() == "[user] " + line
+        growth = grown(before, rss(deployment))
+        assert max(growth.values()) < 40, growth
+        assert "stopped reading: over WS_MAX_UNSENT_BYTES" in deployment.log()
+    finally:
+        slow.close()
+        talker.close()
+    assert serves_echo(deployment)
+
+
+def test_a_flood_of_frames_does_not_starve_other_sockets(deployment):
+    flooder = Socket(deployment.url, "/echo/", timeout=30)
+    other = Socket(deployment.url, "/echo/")
+    try:
+        sender = threading.Thread(target=lambda: [flooder.send("flood %d" % n) for n in range(10000)])
+        sender.start()
+        waits = []
+        for number in range(15):
+            started = time.time()
+            other.send("ping %d" % number)
+            assert other.recv() == "ping %d" % number
+            waits.append(time.time() - started)
+            time.sleep(0.1)
+        sender.join(60)
+        assert max(waits) < 1.0, waits
+        # The flooder is slowed down, not cut off: every frame comes back
+        # (in Channels 1.x not always in order: several workers run frames of
+        # one socket at once unless the consumer enforces ordering).
+        echoed = set(flooder.recv() for _ in range(10000))
+        assert echoed == set("flood %d" % number for number in range(10000))
+    finally:
+        flooder.close()
+        other.close()
+
+
+def test_credentials_are_throttled_per_username_and_per_address(strict):
+    web = WebClient(strict.url)
+    statuses = [web.json("POST", "/api-token-auth/", {"username": "alice", "password": "guess %d" % n})[0]
+                for n in range(11)]
+    assert statuses[:10] == [400] * 10 and statuses[10] == 429, statuses
+    assert int(web.last_headers["Retry-After"]) > 0
+    assert web.json("POST", "/api-token-auth/", {"username": "alice", "password": "x"})[1]["error"] == "throttled"
+    # Another user, from another address, is not slowed down by alice's attacker.
+    other = WebClient(strict.url, source="127.0.0.2")
+    assert other.json("POST", "/api-token-auth/", {"username": "bob", "password": DEMO_PASSWORD})[0] == 200
+    assert other.login("adam", DEMO_PASSWORD)
+    form = [other.form("/accounts/login/", {"username": "bob", "password": "guess"})[0] for _ in range(11)]
+    assert form[-1] == 429, form
+
+
+def test_no_input_reaches_a_500(deployment, tokens):
+    web = WebClient(deployment.url)
+    payload = payload_of(tokens["alice"])
+    hostile = [
+        encode(payload, key="", algorithm="none"),
+        encode(payload, algorithm="HS512"),
+        encode(dict(payload, nbf=int(time.time()) + 3600)),
+        "garbage", "", 42, None, ["a"], {"a": 1},
+    ]
+    for token in hostile:
+        for path in ("/api-token-verify/", "/api-token-refresh/"):
+            status, body = web.json("POST", path, {"token": token})
+            assert status == 400, (path, token, body)
+    auth = {"Authorization": "JWT " + tokens["alice"]}
+    deep = ("[" * 50000 + "]" * 50000).encode("ascii")
+    assert web.json("PUT", "/api/live/", b'{"value": ' + deep + b"}", auth)[0] == 400
+    assert web.json("POST", "/api-token-auth/", b"[" * 50000)[0] == 400
+    for path in ("/api/live/", "/api-token-auth/"):
+        assert web.request("PUT", path, b"\xff\xfe", {"Content-Type": "application/json"})[0] in (400, 401, 405)
+    assert "Internal Server Error" not in "".join(WebClient.answers)
+
+
+def assert_no_answer_shows_a_secret(deployment, tokens):
+    web = WebClient(deployment.url)
+    web.login("alice", DEMO_PASSWORD)
+    web.request("GET", "/no-such-page/")
+    web.json("POST", "/api-token-verify/", {"token": encode(payload_of(tokens["alice"]), algorithm="HS512")})
+    web.request("POST", "/accounts/login/", b"username=a&password=b", {"Content-Type": "application/x-www-form-urlencoded"})
+    secrets = deployment.secrets() + [web.cookie("sessionid")]
+    assert len(WebClient.answers) > 5
+    for answer in WebClient.answers:
+        for secret in secrets:
+            assert secret not in answer
+
+
+def test_no_answer_ever_shows_a_secret(deployment, tokens):
+    """Every response body the suite received so far: not the signing key, not
+    a Redis password, not a session id."""
+    assert_no_answer_shows_a_secret(deployment, tokens)
+
+
+def test_no_debug_page_shows_a_secret(tmpdir_factory):
+    from blackbox.conftest import start
+    debugging = start(tmpdir_factory, "debugging", DEBUG="1")
+    try:
+        tokens = {"alice": WebClient(debugging.url).token("alice", DEMO_PASSWORD)}
+        test_no_input_reaches_a_500(debugging, tokens)
+        assert_no_answer_shows_a_secret(debugging, tokens)
+    finally:
+        debugging.stop()
