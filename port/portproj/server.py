@@ -1,0 +1,165 @@
+"""daphne with the project's size limits, applied where daphne reads the bytes.
+
+    python -m portproj.server -b 127.0.0.1 -p 8000 portproj.asgi:application
+
+The same command line as ``daphne`` (every option of it works), with these
+differences:
+
+* ``--websocket-max-message-size`` and ``--websocket-max-frame-size``
+  default to ``WS_MAX_MESSAGE_BYTES``.  autobahn checks a frame's length in
+  its header, before the payload is buffered.  daphne leaves autobahn's
+  ``failByDrop`` on, which drops the TCP connection without a word; here
+  the socket is closed with 1009 (message too big), and one WARNING line
+  names the path.  Other sockets are unaffected.
+* An HTTP body over ``HTTP_MAX_BODY_BYTES`` gets 413 while Twisted reads it
+  (``Content-Length`` at once, a chunked body when it passes the limit),
+  before Twisted buffers it in memory or a temporary file.  The application
+  checks it again (``portproj.http_limits``), for any other ASGI server.
+
+Plain ``daphne portproj.asgi:application`` serves the same application with
+daphne's own WebSocket limit (1 MiB, TCP drop instead of 1009) and without
+the early 413.  ``manage.py runserver`` uses this server too.
+"""
+import logging
+import os
+
+from daphne.cli import CommandLineInterface as DaphneCommandLineInterface
+from daphne.http_protocol import HTTPFactory as DaphneHTTPFactory
+from daphne.http_protocol import WebRequest as DaphneWebRequest
+from daphne.server import Server as DaphneServer
+from daphne.ws_protocol import WebSocketProtocol as DaphneWebSocketProtocol
+from twisted.internet import protocol, reactor
+from twisted.protocols.policies import ProtocolWrapper
+
+from portapp.text import escape_controls
+from portproj.http_limits import too_large_response_bytes
+
+logger = logging.getLogger(__name__)
+
+# How long a client whose body was refused may go on sending before the
+# connection is cut (it should read the 413 and stop).
+DRAIN_SECONDS = 10
+
+
+def _settings():
+    from django.conf import settings
+
+    return settings
+
+
+class WebSocketProtocol(DaphneWebSocketProtocol):
+    def _max_message_size_exceeded(self, msg_size, max_msg_size, reason):
+        # autobahn's hook for exactly this; it then fails the connection (1009).
+        path = getattr(self, "path", b"?").decode("ascii", "replace")
+        logger.warning("WebSocket closed on %s: message_too_big (%d bytes; at most %d) [1009]",
+                       escape_controls(path), msg_size, max_msg_size)
+        super()._max_message_size_exceeded(msg_size, max_msg_size, reason)
+
+
+class _Drain(protocol.Protocol):
+    """What is left of a connection whose request was refused: its bytes go nowhere."""
+
+    def __init__(self, transport):
+        self.cut = reactor.callLater(DRAIN_SECONDS, transport.abortConnection)
+
+    def dataReceived(self, data):
+        pass
+
+    def connectionLost(self, reason=None):
+        if self.cut.active():
+            self.cut.cancel()
+
+
+class WebRequest(DaphneWebRequest):
+    refused = False
+    received = 0
+
+    def gotLength(self, length):
+        super().gotLength(length)
+        if length is not None and length > _settings().HTTP_MAX_BODY_BYTES:
+            self.refuse_too_large()
+
+    def handleContentChunk(self, data):
+        if self.refused:
+            return
+        self.received += len(data)
+        if self.received > _settings().HTTP_MAX_BODY_BYTES:
+            return self.refuse_too_large()
+        super().handleContentChunk(data)
+
+    def process(self):
+        if not self.refused:
+            return super().process()
+
+    def refuse_too_large(self):
+        """Answer 413 and stop reading the request, without closing on a client still sending.
+
+        Closing a socket with unread bytes sends a reset, which can destroy
+        the answer before the client reads it; so the write side is closed
+        and whatever still arrives is read and dropped for a while.
+        """
+        self.refused = True
+        transport = self.channel.transport
+        transport.write(too_large_response_bytes(_settings().HTTP_MAX_BODY_BYTES))
+        drain = _Drain(transport)
+        if isinstance(transport, ProtocolWrapper):  # TLS
+            transport.wrappedProtocol = drain
+        else:
+            transport.protocol = drain
+        transport.loseWriteConnection()
+        self.server.protocol_disconnected(self)
+
+
+class HTTPFactory(DaphneHTTPFactory):
+    def buildProtocol(self, addr):
+        built = super().buildProtocol(addr)
+        built.requestFactory = WebRequest
+        return built
+
+
+class Server(DaphneServer):
+    """daphne's Server, building the factories above.
+
+    daphne makes its two factories inside ``run()``; these properties put
+    the project's in their place as ``run()`` assigns them, and keep the
+    rest of ``run()`` (protocol options, listening, the reactor) daphne's.
+    """
+
+    @property
+    def http_factory(self):
+        return self._http_factory
+
+    @http_factory.setter
+    def http_factory(self, factory):
+        self._http_factory = HTTPFactory(self)
+
+    @property
+    def ws_factory(self):
+        return self._ws_factory
+
+    @ws_factory.setter
+    def ws_factory(self, factory):
+        factory.protocol = WebSocketProtocol
+        # Send the failure's close code (1009 for a message too big) instead
+        # of dropping the TCP connection.  run() then sets daphne's options.
+        factory.setProtocolOptions(failByDrop=False)
+        self._ws_factory = factory
+
+
+class CommandLineInterface(DaphneCommandLineInterface):
+    description = "portproj's daphne: daphne with the project's size limits"
+    server_class = Server
+
+    def __init__(self):
+        super().__init__()
+        limit = _settings().WS_MAX_MESSAGE_BYTES
+        self.parser.set_defaults(websocket_max_message_size=limit, websocket_max_frame_size=limit)
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portproj.settings")
+    CommandLineInterface.entrypoint()
+
+
+if __name__ == "__main__":
+    main()
