@@ -25,6 +25,7 @@ While the socket is open (:class:`TokenSocketMixin`):
 """
 import asyncio
 import time
+from urllib.parse import unquote_plus
 
 import jwt
 from channels.db import database_sync_to_async
@@ -32,7 +33,6 @@ from channels.middleware import BaseMiddleware
 from django.contrib.auth import get_user_model
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.utils import get_md5_hash_password
-from urllib.parse import unquote_plus
 
 from portapp.ws_security import AuthenticatedSocketMixin, refuse, user_group
 

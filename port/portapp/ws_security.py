@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 # Close code for a session socket whose login ended (logout).
 SESSION_ENDED = 4011
 
+
 def error_text(code, detail):
     """The one frame that tells a client why its socket ends."""
     return json.dumps({"error": code, "detail": detail})

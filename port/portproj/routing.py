@@ -22,7 +22,8 @@ websocket_urlpatterns = [
     # 利用组的概念: everybody in group "chat"
     re_path(r"^chat/\Z", chat.ChatConsumer.as_asgi()),
     # channels的认证: logged-in users, grouped by first letter
-    re_path(r"^chat/session/\Z", OriginCheck(AuthMiddlewareStack(LoginRequired(session_chat.SessionChatConsumer.as_asgi())))),
+    re_path(r"^chat/session/\Z",
+            OriginCheck(AuthMiddlewareStack(LoginRequired(session_chat.SessionChatConsumer.as_asgi())))),
     # Json Web Token认证: ?token=<JWT>, group "chat-jwt"
     re_path(r"^chat/jwt/\Z", TokenAuthMiddleware(jwt_chat.JwtChatConsumer.as_asgi())),
     # 使用类视图: one class, group "test"

@@ -29,7 +29,8 @@ async def test_its_group_is_joined_and_left():
 
 
 async def test_foreign_or_missing_origin_is_refused_and_logged(caplog):
-    for headers in ([(b"host", b"127.0.0.1:8000"), (b"origin", b"http://evil.example")], [(b"host", b"127.0.0.1:8000")]):
+    foreign = [(b"host", b"127.0.0.1:8000"), (b"origin", b"http://evil.example")]
+    for headers in (foreign, foreign[:1]):
         caplog.clear()
         with caplog.at_level(logging.WARNING, "portapp"):
             assert (await socket("/class/", headers).connect())[0] is False

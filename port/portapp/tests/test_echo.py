@@ -1,5 +1,6 @@
 """最简单的例子: /echo/."""
 import pytest
+
 from portapp.tests.helpers import open_socket, socket
 
 # Channels closes stale database connections around every message.

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.test import AsyncClient
 
 from demo.examples import EXAMPLES
-from portapp.text import escape_controls
 from portapp.tests.helpers import BROWSER_HEADERS, good_token, session_cookie, socket
+from portapp.text import escape_controls
 from portproj.asgi import application
 from portproj.routing import websocket_urlpatterns
 
@@ -28,7 +28,8 @@ def user():
 
 async def connects(example, path=None):
     cookie = await session_cookie(AsyncClient(), "alice") if example.auth == "session" else None
-    query = "?token=" + good_token(await get_user_model().objects.aget(username="alice")) if example.auth == "token" else ""
+    user = await get_user_model().objects.aget(username="alice")
+    query = "?token=" + good_token(user) if example.auth == "token" else ""
     communicator = socket((path or example.path) + query, BROWSER_HEADERS, cookie=cookie)
     connected, _ = await communicator.connect()
     if connected:

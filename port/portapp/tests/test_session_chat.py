@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 from django.test import AsyncClient
 
 from portapp.consumers.session_chat import group_for
-from portapp.tests.helpers import BROWSER_HEADERS, all_members, closed_with, groups_of, open_socket, session_cookie, socket
+from portapp.tests.helpers import (
+    BROWSER_HEADERS, all_members, closed_with, groups_of, open_socket, session_cookie, socket
+)
 
 PATH = "/chat/session/"
 pytestmark = pytest.mark.django_db(transaction=True)

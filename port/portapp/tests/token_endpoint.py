@@ -16,7 +16,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from harness.tokens import failure_cases
-from portapp.tests.helpers import all_members, closed_with, good_token, groups_of, open_socket, refused_explained, socket
+from portapp.tests.helpers import (
+    all_members, closed_with, good_token, groups_of, open_socket, refused_explained, socket
+)
 from portapp.ws_authentication import CLOSE_CODES
 
 
