@@ -13,38 +13,53 @@ checks must come before it:
   where Django's parsers have had their denial-of-service bugs.
 
 Both answer JSON ``{"error": ..., "detail": ...}``.  ``portproj.server``
-applies the same size limit inside daphne, before Twisted buffers the body.
+makes the same decision (:func:`body_refusal`) inside daphne, before
+Twisted buffers the body or parses a multipart one itself.
 """
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
 
 ALLOWED_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded")
 
 
-def too_large_detail(limit):
-    return f"The request body is larger than {limit} bytes."
+@dataclass
+class Refusal:
+    status: int
+    reason: str
+    code: str
+    detail: str
+
+    def body(self):
+        return json.dumps({"error": self.code, "detail": self.detail}).encode()
+
+    def headers(self):
+        return [(b"content-type", b"application/json"), (b"content-length", str(len(self.body())).encode()),
+                (b"connection", b"close")]
+
+    def http_response(self):
+        """The whole HTTP/1.1 response, for a server answering before the application exists."""
+        head = f"HTTP/1.1 {self.status} {self.reason}\r\n".encode()
+        head += b"".join(name + b": " + value + b"\r\n" for name, value in self.headers())
+        return head + b"\r\n" + self.body()
 
 
-def too_large_response_bytes(limit):
-    """A whole HTTP/1.1 413 response, for servers that answer before the application exists."""
-    body = json.dumps({"error": "body_too_large", "detail": too_large_detail(limit)}).encode()
-    return (b"HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\n"
-            b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+def media_type(content_type):
+    """``application/json`` of ``Application/JSON; charset=utf-8``."""
+    return content_type.decode("latin-1").split(";")[0].strip().lower()
 
 
-async def _reply(send, status, code, detail):
-    body = json.dumps({"error": code, "detail": detail}).encode()
-    await send({"type": "http.response.start", "status": status, "headers": [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),
-    ]})
-    await send({"type": "http.response.body", "body": body})
-
-
-def _media_type(headers):
-    return headers.get(b"content-type", b"").decode("latin-1").split(";")[0].strip().lower()
+def body_refusal(size, content_type):
+    """The refusal for a body of (at least) ``size`` bytes of this type, or ``None``."""
+    limit = settings.HTTP_MAX_BODY_BYTES
+    if size > limit:
+        return Refusal(413, "Content Too Large", "body_too_large", f"The request body is larger than {limit} bytes.")
+    kind = media_type(content_type)
+    if size and kind not in ALLOWED_MEDIA_TYPES:
+        return Refusal(415, "Unsupported Media Type", "unsupported_media_type",
+                       f"Send the body as one of {', '.join(ALLOWED_MEDIA_TYPES)}, not {kind or 'untyped'}.")
+    return None
 
 
 class HttpBodyLimits:
@@ -52,29 +67,25 @@ class HttpBodyLimits:
         self.application = application
 
     async def __call__(self, scope, receive, send):
-        limit = settings.HTTP_MAX_BODY_BYTES
         headers = dict(scope.get("headers", []))
+        content_type = headers.get(b"content-type", b"")
         try:
             length = int(headers.get(b"content-length", b"0"))
         except ValueError:
             length = 0  # daphne/Twisted refuse such a request before it gets here
-        if length > limit:
-            return await _reply(send, 413, "body_too_large", too_large_detail(limit))
-        media_type = _media_type(headers)
-        unsupported = f"Send the body as one of {', '.join(ALLOWED_MEDIA_TYPES)}, not {media_type or 'untyped'}."
-        if length and media_type not in ALLOWED_MEDIA_TYPES:
-            return await _reply(send, 415, "unsupported_media_type", unsupported)
+        refusal = body_refusal(length, content_type)
         body, more = b"", True
-        while more:
+        while more and refusal is None:
             message = await receive()
             if message["type"] != "http.request":
                 return  # the client went away
             body += message.get("body", b"")
             more = message.get("more_body", False)
-            if len(body) > limit:
-                return await _reply(send, 413, "body_too_large", too_large_detail(limit))
-        if body and media_type not in ALLOWED_MEDIA_TYPES:
-            return await _reply(send, 415, "unsupported_media_type", unsupported)
+            refusal = body_refusal(len(body), content_type)
+        if refusal is not None:
+            await send({"type": "http.response.start", "status": refusal.status, "headers": refusal.headers()})
+            await send({"type": "http.response.body", "body": refusal.body()})
+            return
         return await self.application(scope, _replay(body, receive), send)
 
 

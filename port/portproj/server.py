@@ -13,12 +13,14 @@ differences:
   names the path.  Other sockets are unaffected.
 * An HTTP body over ``HTTP_MAX_BODY_BYTES`` gets 413 while Twisted reads it
   (``Content-Length`` at once, a chunked body when it passes the limit),
-  before Twisted buffers it in memory or a temporary file.  The application
-  checks it again (``portproj.http_limits``), for any other ASGI server.
+  before Twisted buffers it in memory or a temporary file; a non-empty body
+  of another type than JSON or a form gets 415 before Twisted parses a
+  multipart body itself (it does, for every request).  The application
+  checks both again (``portproj.http_limits``), for any other ASGI server.
 
 Plain ``daphne portproj.asgi:application`` serves the same application with
-daphne's own WebSocket limit (1 MiB, TCP drop instead of 1009) and without
-the early 413.  ``manage.py runserver`` uses this server too.
+daphne's own WebSocket limit (1 MiB, TCP drop instead of 1009), and the
+body checks happen only after Twisted has read (and parsed) the body.  ``manage.py runserver`` uses this server too.
 """
 import logging
 import os
@@ -32,9 +34,10 @@ from twisted.internet import protocol, reactor
 from twisted.protocols.policies import ProtocolWrapper
 
 from portapp.text import escape_controls
-from portproj.http_limits import too_large_response_bytes
+from portproj.http_limits import body_refusal
 
-logger = logging.getLogger(__name__)
+# Named, not __name__: this module also runs as __main__.
+logger = logging.getLogger("portproj.server")
 
 # How long a client whose body was refused may go on sending before the
 # connection is cut (it should read the 413 and stop).
@@ -74,33 +77,38 @@ class WebRequest(DaphneWebRequest):
     refused = False
     received = 0
 
+    def content_type(self):
+        return (self.requestHeaders.getRawHeaders(b"content-type") or [b""])[0]
+
     def gotLength(self, length):
         super().gotLength(length)
-        if length is not None and length > _settings().HTTP_MAX_BODY_BYTES:
-            self.refuse_too_large()
+        self.refuse_if(body_refusal(length or 0, self.content_type()))
 
     def handleContentChunk(self, data):
         if self.refused:
             return
         self.received += len(data)
-        if self.received > _settings().HTTP_MAX_BODY_BYTES:
-            return self.refuse_too_large()
-        super().handleContentChunk(data)
+        if not self.refuse_if(body_refusal(self.received, self.content_type())):
+            super().handleContentChunk(data)
 
     def process(self):
         if not self.refused:
             return super().process()
 
-    def refuse_too_large(self):
-        """Answer 413 and stop reading the request, without closing on a client still sending.
+    def refuse_if(self, refusal):
+        """Answer ``refusal`` and stop reading the request, without closing on a client still sending.
 
         Closing a socket with unread bytes sends a reset, which can destroy
         the answer before the client reads it; so the write side is closed
         and whatever still arrives is read and dropped for a while.
         """
+        if refusal is None:
+            return False
         self.refused = True
         transport = self.channel.transport
-        transport.write(too_large_response_bytes(_settings().HTTP_MAX_BODY_BYTES))
+        logger.warning("HTTP request from %s refused: %s (%s)", getattr(transport.getPeer(), "host", "?"),
+                       refusal.code, refusal.detail)
+        transport.write(refusal.http_response())
         drain = _Drain(transport)
         if isinstance(transport, ProtocolWrapper):  # TLS
             transport.wrappedProtocol = drain
@@ -108,6 +116,7 @@ class WebRequest(DaphneWebRequest):
             transport.protocol = drain
         transport.loseWriteConnection()
         self.server.protocol_disconnected(self)
+        return True
 
 
 class HTTPFactory(DaphneHTTPFactory):

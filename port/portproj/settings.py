@@ -116,7 +116,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # no collectstatic step (and STATIC_ROOT, which it would warn about, need not
 # exist).
 WHITENOISE_USE_FINDERS = True
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 # WhiteNoise 6 hands Django's ASGI handler file iterators that are
 # synchronous; Django serves them correctly and says so once per file.
 warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")
