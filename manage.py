@@ -4,7 +4,7 @@ import sys
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legacyproj.settings")
-    from legacyproj.redis_check import exit_if_redis_unreachable
-    exit_if_redis_unreachable()
+    from legacyproj import preflight
+    preflight.run()
     from django.core.management import execute_from_command_line
     execute_from_command_line(sys.argv)

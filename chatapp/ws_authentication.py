@@ -16,6 +16,12 @@ exactly one refusal: the consumer is not called, nothing is accepted, no
 group is joined, nothing escapes, and one WARNING line (never the token)
 names the reason.
 
+A token names its user's id and a hash of the password (``chatapp.tokens``):
+a password change, deactivation, deletion or a new account under the same
+name ends it, here and on the HTTP API, which checks tokens with the same
+functions.  A socket also ends with its token while it is silent
+(``chatapp.socket_lifetime``).
+
 A refusal before ``accept`` reaches a browser only as HTTP 403 (close code
 1006).  With ``WS_AUTH_EXPLAIN_FAILURES = True`` the socket is accepted
 instead, gets ``{"error": <code>, "detail": <text>}`` and is closed with the
@@ -34,14 +40,20 @@ from functools import wraps
 import jwt
 import six
 from channels.handler import AsgiRequest
-from channels.message import Message
 from channels.sessions import channel_session
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth import get_user_model
+from django.utils.crypto import constant_time_compare
 from rest_framework_jwt.settings import api_settings
+from six.moves.urllib.parse import unquote_plus
 
-logger = logging.getLogger(__name__)
+from chatapp import socket_lifetime
+from chatapp.escaping import printable
+from chatapp.handshake import message_in, refuse
+from chatapp.tokens import AUTH_CLAIM, auth_hash
+
+logger = logging.getLogger("chatapp.ws")
 
 jwt_decode_handler = api_settings.JWT_DECODE_HANDLER
 jwt_get_username_from_payload = api_settings.JWT_PAYLOAD_GET_USERNAME_HANDLER
@@ -106,8 +118,11 @@ def check_payload(token, message):
         raise TokenAuthError("invalid_token", "Invalid token (%s)." % type(exc).__name__)
 
 
-def check_user(payload, message):
-    """The active user the payload names."""
+def check_user(payload, message=None):
+    """The active user the payload names, if the token is still theirs.
+
+    Also used for HTTP (``chatapp.authentication``), without a message.
+    """
     username = jwt_get_username_from_payload(payload)
     if not username or not isinstance(username, six.string_types):
         raise TokenAuthError("invalid_payload", "Invalid payload: no username.")
@@ -118,25 +133,28 @@ def check_user(payload, message):
         raise TokenAuthError("unknown_user", "User doesn't exist.")
     if not user.is_active:
         raise TokenAuthError("inactive_user", "User account is disabled.")
+    if payload.get("user_id") != user.pk:
+        # Deleted, and another account made under the same name since.
+        raise TokenAuthError("unknown_user", "User doesn't exist.")
+    if not constant_time_compare(six.text_type(payload.get(AUTH_CLAIM, "")), auth_hash(user)):
+        raise TokenAuthError("invalid_token", "The password has changed since this token was issued.")
     return user
 
 
 def _close_reply_channel(message, error):
     """Refuse (before accept) or explain-then-close (after accept)."""
-    logger.warning("WebSocket token refused on %s: %s (%s)",
-                   message.content.get("path", "?"), error.code, error.detail)
     # Only websocket.connect arrives before the handshake is answered; later
     # frames (an expired token) can always be told why.
     handshake = message.channel.name == "websocket.connect"
     if handshake and not getattr(settings, "WS_AUTH_EXPLAIN_FAILURES", False):
-        message.reply_channel.send({"close": True})
+        refuse(message, error.code, error.detail)
         return
-    reply = {
-        "text": json.dumps({"error": error.code, "detail": error.detail}),
-        "close": error.close_code,
-    }
+    logger.warning("WebSocket %s on %s: %s (%s)", "refused" if handshake else "closed",
+                   printable(message.content.get("path", "?")), error.code, error.detail)
+    reply = socket_lifetime.closing_frame(error.code, error.detail, error.close_code)
     if handshake:
         reply["accept"] = True
+        message.channel_session.flush()
     message.reply_channel.send(reply)
 
 
@@ -145,7 +163,10 @@ def token_from_message(message):
     # AsgiRequest wants a method; a WebSocket connect message has none.
     message.content.setdefault("method", "GET")
     request = AsgiRequest(message)  # decodes query_string: bytes (daphne) or str (WSClient)
-    tokens = set(request.GET.getlist("token"))
+    # Not request.GET: Django 1.11 also splits the query on ";" (CVE-2021-23336).
+    tokens = set(unquote_plus(value) for name, _, value in
+                 (part.partition("=") for part in request.META["QUERY_STRING"].split("&"))
+                 if unquote_plus(name) == "token")
     if len(tokens) > 1:
         raise TokenAuthError("ambiguous_token", "More than one token in the query string.")
     token = tokens.pop() if tokens else ""
@@ -164,6 +185,7 @@ def authenticate_connect(message):
     session[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[auth.HASH_SESSION_KEY] = user.get_session_auth_hash()
     session[SESSION_EXP_KEY] = payload.get("exp")
+    socket_lifetime.join_token_groups(message, user, payload.get("exp"))
     message.user = user
     return user
 
@@ -178,21 +200,13 @@ def check_still_valid(message):
         raise TokenAuthError("expired_token", "Signature has expired.")
 
 
-def _message_in(args):
-    # Works on function consumers (message, ...) and methods (self, message, ...).
-    for arg in args[:2]:
-        if isinstance(arg, Message):
-            return arg
-    raise ValueError("token authentication used on something that is not a consumer")
-
-
 def _guarded(check):
     """A consumer decorator: run ``check(message)``; on TokenAuthError refuse."""
     def decorator(func):
         @channel_session
         @wraps(func)
         def inner(*args, **kwargs):
-            message = _message_in(args)
+            message = message_in(args)
             try:
                 check(message)
             except TokenAuthError as error:
@@ -229,3 +243,7 @@ class TokenAuthConsumerMixin(object):
     @ws_token_still_valid
     def raw_receive(self, message, **kwargs):
         return super(TokenAuthConsumerMixin, self).raw_receive(message, **kwargs)
+
+    @socket_lifetime.ends_with_socket
+    def raw_disconnect(self, message, **kwargs):
+        return super(TokenAuthConsumerMixin, self).raw_disconnect(message, **kwargs)

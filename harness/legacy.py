@@ -17,7 +17,6 @@ from harness.redis_server import start_redis
 from harness.tokens import TEST_SECRET_KEY
 
 PYTHON = os.environ.get("LEGACY_PYTHON", sys.executable)
-BIN = os.path.dirname(PYTHON)
 DEMO_PASSWORD = "channels-demo"
 
 
@@ -62,8 +61,9 @@ def runserver(tmpdir, env, name="runserver"):
 
 
 def daphne(tmpdir, env, name="daphne", options=()):
+    """daphne with legacyproj's Server (``python -m legacyproj.serve``), as the Procfile runs it."""
     port = free_port()
-    return start(name, [os.path.join(BIN, "daphne")] + list(options) +
+    return start(name, [PYTHON, "-m", "legacyproj.serve"] + list(options) +
                  ["-b", "127.0.0.1", "-p", str(port), "legacyproj.asgi:channel_layer"],
                  env, tmpdir, port=port)
 

@@ -1,4 +1,4 @@
-"""The ASGI entry point for daphne: ``daphne legacyproj.asgi:channel_layer``.
+"""The ASGI entry point for daphne: ``python -m legacyproj.serve legacyproj.asgi:channel_layer``.
 
 Channels 1.x has no ASGI *application*; daphne talks to the channel layer and
 workers (``manage.py runworker``) consume from it.  Channels 2+ replaces this
@@ -8,10 +8,11 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legacyproj.settings")
 
-from legacyproj.redis_check import exit_if_redis_unreachable  # noqa: E402
+from legacyproj import preflight  # noqa: E402
 
-exit_if_redis_unreachable()
+preflight.run()
 
 from channels.asgi import get_channel_layer  # noqa: E402
 
 channel_layer = get_channel_layer()
+preflight.run_for_interface_server(channel_layer)

@@ -1,15 +1,14 @@
-"""Fail fast, with one readable line, when ``REDIS_URL`` points nowhere.
+"""Whether ``REDIS_URL`` points at a Redis that answers.
 
 Without this check asgi_redis connects lazily: daphne would start, accept
 sockets and only then die deep inside a worker thread with a
-``ConnectionError`` traceback.  manage.py and asgi.py call it before Django
-sets anything up.
+``ConnectionError`` traceback.  ``legacyproj.preflight`` runs it before
+Django sets anything up.
 """
-from __future__ import print_function, unicode_literals
+from __future__ import unicode_literals
 
 import os
 import re
-import sys
 
 
 def redis_urls(value=None):
@@ -37,18 +36,3 @@ def check_redis(urls, timeout=2.0):
         except (redis.RedisError, ValueError) as exc:
             return "Redis at %s is unreachable (%s)" % (redact(url), exc)
     return None
-
-
-def exit_if_redis_unreachable():
-    urls = redis_urls()
-    if not urls:
-        return
-    problem = check_redis(urls)
-    if problem:
-        print(
-            "legacyproj: REDIS_URL is set but %s.\n"
-            "Start Redis there, fix REDIS_URL, or unset it to use the "
-            "in-memory channel layer (runserver only)." % problem,
-            file=sys.stderr,
-        )
-        sys.exit(2)

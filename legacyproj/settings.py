@@ -9,7 +9,11 @@ environment switches to production shapes:
   ``runworker`` processes share groups, channel sessions and the live value.
 * ``SECRET_KEY``, ``DEBUG``, ``ALLOWED_HOSTS`` (comma-separated) and
   ``DATABASE_URL`` (e.g. ``sqlite:////var/lib/app/db.sqlite3``,
-  ``postgres://...``).
+  ``postgres://...``).  With ``DEBUG`` off nothing starts without a real
+  ``SECRET_KEY`` (``legacyproj.secret_key``); ``HTTPS=1`` turns on the
+  settings that need TLS in front.
+* The limits a public server needs (``docs/security.md``), each from the
+  environment variable of the same name.
 """
 from __future__ import unicode_literals
 
@@ -18,29 +22,34 @@ import os
 import warnings
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
+from legacyproj import secret_key
+from legacyproj.environment import env_bool, env_int, env_list
 from legacyproj.redis_check import redis_urls
 
 BASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in ("1", "true", "yes", "on")
-
-
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-# The fallback key is for development only; it is public in this repository.
-SECRET_KEY = os.environ.get("SECRET_KEY", "legacyproj-development-only-not-secret")
 DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if DEBUG and not SECRET_KEY:
+    SECRET_KEY = secret_key.DEVELOPMENT_KEY  # public: development only
+if not DEBUG and secret_key.problem(SECRET_KEY):
+    # Entry points say this in one line before they get here (legacyproj.preflight).
+    raise ImproperlyConfigured(secret_key.refusal(SECRET_KEY))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# WebSocket handshakes that carry the login cookie (/chat/session/, /class/)
+# must come from a page of this server, or from one of these origins
+# (scheme://host[:port], comma-separated).
+ALLOWED_ORIGINS = env_list("ALLOWED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # First: Django takes a management command from the first app that has
+    # it, and chatapp's runserver (legacyproj's interface server) and
+    # runworker (survives Redis restarts) must win over staticfiles' and
+    # channels' own.
+    "chatapp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -48,15 +57,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    # Before channels: Django takes a management command from the first app
-    # that has it, and chatapp's runworker survives Redis restarts.
-    "chatapp",
     "channels",
     # The demo page's template and static files, shared with the Channels 4 port.
     "demo",
 ]
 
 MIDDLEWARE = [
+    # First: refuses body types nothing here reads (multipart above all)
+    # before any parser or the CSRF check touches them.
+    "legacyproj.middleware.BodyTypeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves /static/ also when DEBUG is off (daphne + runworker), where
     # Django's own static view is disabled.
@@ -68,6 +77,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+if DEBUG:
+    # The debug page shows local variables and request headers: keep the
+    # key, Redis passwords and the session id out of it.
+    MIDDLEWARE.insert(0, "legacyproj.middleware.ScrubSecretsMiddleware")
 
 ROOT_URLCONF = "legacyproj.urls"
 
@@ -114,6 +127,38 @@ STATIC_ROOT = os.path.join(BASE_DIR, "staticfiles")
 WHITENOISE_USE_FINDERS = True
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
+# --- Security ---------------------------------------------------------------
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_BROWSER_XSS_FILTER = True
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+# TLS in front (a proxy that sets X-Forwarded-Proto): secure cookies, HSTS,
+# redirects, and WebSocket origins expected as https://.
+HTTPS = env_bool("HTTPS")
+if HTTPS:
+    # Behind a TLS proxy that sets X-Forwarded-Proto (docs/security.md).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+# Limits (docs/security.md).  The interface server (legacyproj.server, under
+# runserver and under daphne) enforces them before a payload is buffered or
+# put on the channel layer.
+WS_MAX_MESSAGE_BYTES = env_int("WS_MAX_MESSAGE_BYTES", 1024 * 1024 + 64 * 1024)
+WS_MAX_UNSENT_BYTES = env_int("WS_MAX_UNSENT_BYTES", 2 * WS_MAX_MESSAGE_BYTES)
+WS_CONGESTION_BACKLOG = env_int("WS_CONGESTION_BACKLOG", 100)
+HTTP_MAX_BODY_BYTES = env_int("HTTP_MAX_BODY_BYTES", 128 * 1024)
+HANDSHAKE_TIMEOUT_SECONDS = env_int("HANDSHAKE_TIMEOUT_SECONDS", 10)
+# Django's own check, for bodies that reach it some other way (WSGI).
+DATA_UPLOAD_MAX_MEMORY_SIZE = HTTP_MAX_BODY_BYTES
+# Credentials endpoints: attempts per client address and per username.
+AUTH_RATE_PER_ADDRESS = os.environ.get("AUTH_RATE_PER_ADDRESS", "30/min")
+AUTH_RATE_PER_USERNAME = os.environ.get("AUTH_RATE_PER_USERNAME", "10/min")
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -127,7 +172,7 @@ if REDIS_URLS:
         "default": {
             # asgi_redis's layer, except that a group send dropped on a full
             # channel is logged instead of vanishing (docs/scale-out.md).
-            "BACKEND": "legacyproj.channel_layer.RedisChannelLayer",
+            "BACKEND": "legacyproj.layers.redis.RedisChannelLayer",
             "CONFIG": {
                 # Several hosts shard channels and groups (asgi_redis picks a
                 # host per name), so every process must list them in one order.
@@ -158,6 +203,9 @@ if REDIS_URLS:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URLS[0],
             "KEY_PREFIX": "legacyproj",
+            # JSON, not pickle: whoever can write to Redis must not be able
+            # to run code in every worker by planting a value.
+            "OPTIONS": {"SERIALIZER": "django_redis.serializers.json.JSONSerializer"},
         },
     }
 else:
@@ -165,7 +213,7 @@ else:
     # share this layer in memory; runworker refuses it on purpose.
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "asgiref.inmemory.ChannelLayer",
+            "BACKEND": "legacyproj.layers.inmemory.ChannelLayer",
             # This layer has one capacity for every channel, 10 by default,
             # and runserver's replies to all sockets share one channel:
             # broadcasts to a few sockets were dropped without a word.
@@ -180,20 +228,41 @@ else:
         },
     }
 
+# Channel sessions live in the cache under their own prefix: apart from the
+# login sessions (a channel session key is never a valid sessionid), no
+# database row per handshake, deleted when the socket closes.
+CHANNEL_SESSION_ENGINE = "legacyproj.channel_sessions"
+
+# Run every second by the interface server (legacyproj.server).
+SERVER_HOUSEKEEPING = ["chatapp.socket_lifetime.close_expired_sockets"]
+
 # --- Django REST framework + djangorestframework-jwt ------------------------
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": (
-        "rest_framework_jwt.authentication.JSONWebTokenAuthentication",
+        "chatapp.authentication.JSONWebTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ),
     "DEFAULT_PERMISSION_CLASSES": ("rest_framework.permissions.IsAuthenticated",),
+    # No multipart: nothing here uploads files, and Django 1.11's multipart
+    # parser has unfixed CVEs.  JSON that nests too deep is a 400, not a 500.
+    "DEFAULT_PARSER_CLASSES": (
+        "chatapp.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+    ),
+    "EXCEPTION_HANDLER": "chatapp.throttling.exception_handler",
 }
 
 JWT_AUTH = {
-    "JWT_EXPIRATION_DELTA": datetime.timedelta(
-        seconds=int(os.environ.get("JWT_EXPIRATION_SECONDS", "3600"))),
+    "JWT_EXPIRATION_DELTA": datetime.timedelta(seconds=env_int("JWT_EXPIRATION_SECONDS", 3600)),
     "JWT_ALLOW_REFRESH": True,
+    # How long after the first login a token can still be refreshed
+    # (djangorestframework-jwt's default is 7 days).
+    "JWT_REFRESH_EXPIRATION_DELTA": datetime.timedelta(seconds=env_int("JWT_REFRESH_SECONDS", 86400)),
+    # Tokens name their user's id and a hash of the password: a password
+    # change, deactivation or deletion ends every token (chatapp.tokens).
+    "JWT_PAYLOAD_HANDLER": "chatapp.tokens.payload_for",
+    "JWT_AUTH_HEADER_PREFIX": "JWT",
 }
 
 # Token failures on WebSockets: False (the tutorial's behaviour) refuses the
@@ -216,5 +285,7 @@ LOGGING = {
     "loggers": {
         "chatapp": {"handlers": ["console"], "level": "INFO"},
         "legacyproj": {"handlers": ["console"], "level": "INFO"},
+        # Every 500 with its traceback, also with DEBUG off.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }

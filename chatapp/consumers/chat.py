@@ -11,7 +11,7 @@ from __future__ import unicode_literals
 
 from channels import Group
 
-from chatapp.consumers.frames import text_of
+from chatapp.consumers.frames import printable_text_of
 
 GROUP = "chat"
 
@@ -22,7 +22,7 @@ def ws_add(message):
 
 
 def ws_message(message):
-    text = text_of(message)
+    text = printable_text_of(message)
     if text is not None:
         Group(GROUP).send({"text": "[user] %s" % text})
 

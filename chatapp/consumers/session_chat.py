@@ -9,9 +9,12 @@ What changed from the tutorial:
 
 * An anonymous socket is refused.  The tutorial accepted it and then failed
   on ``message.user.username[0]`` (an empty username) in every consumer.
-* ``allowed_hosts_only`` refuses a foreign ``Origin``: a page on another site
-  could otherwise open this socket with the visitor's cookie (cross-site
-  WebSocket hijacking).
+* ``site_session_only`` refuses a foreign ``Origin`` (scheme, host and port),
+  and a session named in the URL: a page on another site could otherwise
+  open this socket with the visitor's cookie (cross-site WebSocket
+  hijacking).  Channels' own ``allowed_hosts_only`` compares the host only.
+* The socket closes when its user logs out, is deactivated or changes their
+  password (``chatapp.socket_lifetime``).
 * ``websocket.disconnect`` also arrives for refused sockets; it must not fail.
 * The group name is built from a safe character (see ``group_for``).
 
@@ -20,16 +23,14 @@ Channels 2+: ``AuthMiddlewareStack`` fills ``scope["user"]`` and
 """
 from __future__ import unicode_literals
 
-import logging
 import re
 
 from channels import Group
 from channels.auth import channel_session_user, channel_session_user_from_http
-from channels.security.websockets import allowed_hosts_only
 
 from chatapp.consumers.frames import text_of
-
-logger = logging.getLogger(__name__)
+from chatapp.handshake import refuse, site_session_only
+from chatapp.socket_lifetime import ends_with_socket, join_session_groups
 
 
 def group_for(user):
@@ -45,15 +46,14 @@ def group_for(user):
     return "chat-%s" % first
 
 
-@allowed_hosts_only
+@site_session_only
 @channel_session_user_from_http
 def ws_add(message):
     if not message.user.is_authenticated:
-        logger.warning("WebSocket refused on %s: not logged in", message.content.get("path"))
-        message.reply_channel.send({"close": True})
-        return
+        return refuse(message, "not_logged_in", "This chat needs a login session.")
     message.reply_channel.send({"accept": True})
     Group(group_for(message.user)).add(message.reply_channel)
+    join_session_groups(message, message.user, message.http_session.session_key)
 
 
 @channel_session_user
@@ -64,6 +64,7 @@ def ws_message(message):
 
 
 @channel_session_user
+@ends_with_socket
 def ws_disconnect(message):
     if message.user.is_authenticated:
         Group(group_for(message.user)).discard(message.reply_channel)

@@ -6,5 +6,8 @@ then silently drops every frame, which looks like a hung server.
 from __future__ import unicode_literals
 
 
+from chatapp.handshake import refuse
+
+
 def ws_reject(message):
-    message.reply_channel.send({"close": True})
+    refuse(message, "unknown_path", "No example is served here.")

@@ -1,9 +1,10 @@
 """The routing serves exactly the paths ``demo/examples.py`` declares."""
 from __future__ import unicode_literals
 
-from channels.test import ChannelTestCase, WSClient
+from channels.test import ChannelTestCase
 from django.contrib.auth import get_user_model
 
+from chatapp.tests.handshakes import SiteClient
 from chatapp.tests.tokens import good_token
 from demo.examples import EXAMPLES
 from legacyproj.routing import channel_routing
@@ -18,15 +19,9 @@ class RoutingTests(ChannelTestCase):
         self.user = get_user_model().objects.create_user("alice", password="pw")
 
     def connect(self, example, path=None):
-        client = WSClient()
-        content = {"headers": [[b"origin", b"http://127.0.0.1:8000"], [b"host", b"127.0.0.1:8000"]]}
-        if example.auth == "session":
-            client.login(username="alice", password="pw")
-            content["headers"].append([b"cookie", client.headers["cookie"]])
-        if example.auth == "token":
-            content["query_string"] = "token=" + good_token(self.user)
-        client.send_and_consume("websocket.connect", content, path=path or example.path, check_accept=False)
-        return client.receive(json=False)
+        client = SiteClient("alice" if example.auth == "session" else None)
+        query = "token=" + good_token(self.user) if example.auth == "token" else ""
+        return client.handshake(path or example.path, query=query)
 
     def test_every_declared_path_connects(self):
         for example in EXAMPLES:

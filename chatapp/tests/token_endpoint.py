@@ -10,16 +10,33 @@ from __future__ import unicode_literals
 import json
 import time
 
+from channels import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.sessions import session_for_reply_channel
 from channels.test import WSClient
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from rest_framework_jwt.settings import api_settings
+from rest_framework_jwt.utils import jwt_payload_handler
 
+from chatapp.socket_lifetime import close_expired_sockets
 from chatapp.tests.layer import groups_of
 from chatapp.tests.logs import captured_logs
 from chatapp.tests.tokens import good_token
 from chatapp.ws_authentication import CLOSE_CODES, SESSION_EXP_KEY
-from harness.tokens import failure_cases
+from harness.tokens import failure_cases, payload_of
+
+
+def closing(code):
+    """The frame that ends an open socket for ``code``."""
+    return {"close": CLOSE_CODES[code], "text": json.dumps({"error": code, "detail": DETAILS[code]})}
+
+
+DETAILS = {
+    "expired_token": "Signature has expired.",
+    "inactive_user": "User account is disabled.",
+    "unknown_user": "User doesn't exist.",
+    "invalid_token": "The password has changed.",
+}
 
 
 class TokenEndpointTests(object):
@@ -52,6 +69,7 @@ class TokenEndpointTests(object):
             client, logs = self.connect(query)
             self.assertEqual(self.replies(client), [{"close": True}], name)
             self.assertEqual(groups_of(client), [], name)
+            self.assertFalse(self.has_channel_session(client), name)
             warnings = logs.messages()
             self.assertEqual(len(warnings), 1, (name, warnings))
             self.assertIn(code, warnings[0], name)
@@ -74,10 +92,65 @@ class TokenEndpointTests(object):
                 self.assertEqual(groups_of(client), [], name)
 
     def test_good_token_is_accepted_into_the_group(self):
-        client, logs = self.connect("token=" + good_token(self.user))
+        token = good_token(self.user)
+        client, logs = self.connect("token=" + token)
         self.assertEqual(self.replies(client), [{"accept": True}])
-        self.assertEqual(groups_of(client), [self.group])
+        exp = payload_of(token)["exp"]
+        self.assertEqual(groups_of(client), sorted([self.group, "jwt-user-%d" % self.user.pk, "jwt-exp-%d" % exp]))
         self.assertEqual(logs.messages(), [])
+
+    def has_channel_session(self, client):
+        session = session_for_reply_channel(client.reply_channel)
+        return session.exists(session.session_key)
+
+    def test_disconnect_leaves_every_group_and_deletes_the_channel_session(self):
+        client, _ = self.connect("token=" + good_token(self.user))
+        self.assertTrue(self.has_channel_session(client))
+        client.send_and_consume("websocket.disconnect", {"code": 1000}, path=self.path)
+        self.assertEqual(groups_of(client), [])
+        self.assertFalse(self.has_channel_session(client))
+
+    def test_tokens_end_with_their_user(self):
+        User = get_user_model()
+        tokens = {"plain drf-jwt payload": jwt_payload_handler(self.user)}
+        for name, payload in tokens.items():
+            client, _ = self.connect("token=" + api_settings.JWT_ENCODE_HANDLER(payload))
+            self.assertEqual(self.replies(client), [{"close": True}], name)
+        changes = [
+            ("password changed", lambda user: (user.set_password("new"), user.save()), "invalid_token"),
+            ("deactivated", lambda user: (setattr(user, "is_active", False), user.save()), "inactive_user"),
+            ("deleted", lambda user: user.delete(), "unknown_user"),
+        ]
+        for name, change, code in changes:
+            user = User.objects.create_user("carol", password="pw")
+            token = good_token(user)
+            client, _ = self.connect("token=" + token)
+            self.replies(client)
+            change(user)
+            # The open socket is closed at once, without sending anything...
+            self.assertEqual(self.replies(client), [closing(code)], name)
+            # ...and the token opens no new one.
+            refused, logs = self.connect("token=" + token)
+            self.assertEqual(self.replies(refused), [{"close": True}], name)
+            self.assertIn(code, logs.messages()[0], name)
+            User.objects.filter(username="carol").delete()
+        # A new account under a deleted user's name is not the token's user.
+        carol = User.objects.create_user("carol", password="pw")
+        token = good_token(carol)
+        carol.delete()
+        User.objects.create_user("carol", password="pw")
+        refused, logs = self.connect("token=" + token)
+        self.assertIn("unknown_user", logs.messages()[0])
+
+    def test_a_silent_socket_is_closed_once_its_token_expires(self):
+        exp = int(time.time()) + 30
+        client, _ = self.connect("token=" + good_token(self.user, exp=exp))
+        self.replies(client)
+        layer = channel_layers[DEFAULT_CHANNEL_LAYER]
+        close_expired_sockets(layer, now=exp - 1)
+        self.assertEqual(self.replies(client), [])
+        close_expired_sockets(layer, now=exp + 1)
+        self.assertEqual(self.replies(client), [closing("expired_token")])
 
     def test_token_expiring_while_open_closes_on_next_frame(self):
         client, _ = self.connect("token=" + good_token(self.user))

@@ -139,7 +139,7 @@ def test_every_bad_token_class_is_refused_and_never_logged(runserver, failures, 
         before = runserver.log()
         assert refusal_status(runserver.url, path + "?" + query) == 403, name
         new_lines = runserver.log()[len(before):]
-        assert "WebSocket token refused on %s: %s" % (path, code) in new_lines, name
+        assert "WebSocket refused on %s: %s" % (path, code) in new_lines, name
     log = runserver.log()
     for name, query, code in failures:
         for value in re.findall(r"token=([^&]+)", query):

@@ -3,7 +3,7 @@ from __future__ import unicode_literals
 
 from harness import load
 from harness.legacy import handled
-from legacyproj.channel_layer import RedisChannelLayer
+from legacyproj.layers.redis import RedisChannelLayer
 
 
 def test_chat_among_twenty_clients_spread_over_both_workers(cluster):

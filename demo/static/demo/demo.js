@@ -10,14 +10,22 @@
 
   // ----- HTTP ---------------------------------------------------------------
 
-  function cookie(name) {
-    const match = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
-    return match ? decodeURIComponent(match[1]) : "";
+  // The CSRF cookie is HttpOnly (manage.py check --deploy asks for it), so
+  // the token comes from the login form of this page, and then from the page
+  // each login and logout leads to: Django rotates the token at login.
+  const loginForm = document.querySelector("#login-form input[name=csrfmiddlewaretoken]");
+  let currentCsrfToken = loginForm ? loginForm.value : "";
+
+  function csrfToken() {
+    return currentCsrfToken;
   }
 
-  // Django rotates the CSRF token at login, so read the cookie at each request.
-  function csrfToken() {
-    return cookie("csrftoken");
+  function takeCsrfToken(response) {
+    return response.text().then(function (html) {
+      const match = html.match(/name=["']csrfmiddlewaretoken["'] value=["']([^"']+)/);
+      if (match) currentCsrfToken = match[1];
+      return response;
+    });
   }
 
   /* fetch() a JSON API; resolves {ok, status, data} for any HTTP answer. */
@@ -173,7 +181,8 @@
           form.set("password", password);
           form.set("next", "/");
           form.set("csrfmiddlewaretoken", csrfToken());
-          return fetch("/accounts/login/", {method: "POST", credentials: "same-origin", body: form});
+          return fetch("/accounts/login/", {method: "POST", credentials: "same-origin", body: form})
+            .then(takeCsrfToken);
         })
         .then((response) => {
           // Django's LoginView redirects on success and re-renders the form on failure.
@@ -191,6 +200,7 @@
       const form = new URLSearchParams();
       form.set("csrfmiddlewaretoken", csrfToken());
       return fetch("/accounts/logout/", {method: "POST", credentials: "same-origin", body: form})
+        .then(takeCsrfToken)
         .then(() => {
           this.setUser("");
           this.setToken("");

@@ -1,4 +1,5 @@
-"""asgi_redis's channel layer, with group sends that never fail silently.
+"""asgi_redis's channel layer, with group sends that never fail silently,
+and the length of a channel for the interface server (``backlog``).
 
 asgi_redis 1.4 ``send_group`` swallows ``ChannelFull`` for each member whose
 channel is full, so a broadcast can reach some sockets and not others without
@@ -27,3 +28,8 @@ class RedisChannelLayer(BaseRedisChannelLayer):
         if dropped:
             logger.warning("Group %s: message dropped for %d member(s) whose channel is full "
                            "(raise channel_capacity in CHANNEL_LAYERS)", group, dropped)
+
+    def backlog(self, channel):
+        """How many messages wait on ``channel``: one LLEN per shard, since
+        asgi_redis spreads the sends of a normal channel over every host."""
+        return sum(self.connection(index).llen(self.prefix + channel) for index in range(self.ring_size))
