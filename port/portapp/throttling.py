@@ -57,4 +57,4 @@ def attempt(request, username):
 
 
 def detail(wait):
-    return f"Too many attempts. Try again in {wait} seconds."
+    return f"Too many attempts: try again in {wait} seconds."

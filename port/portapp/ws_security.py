@@ -113,12 +113,13 @@ def origin_problem(scope):
         return "unreadable Origin"
     if origin in {parse_origin(allowed) for allowed in settings.ALLOWED_ORIGINS}:
         return None
-    domain, port = split_domain_port(headers.get(b"host", b"").decode("latin-1"))
+    host = headers.get(b"host", b"").decode("latin-1")
+    domain, port = split_domain_port(host)
     if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
-        return "Host not in ALLOWED_HOSTS"
-    own = _origin_tuple("https" if settings.HTTPS else "http", domain, port)
-    if origin != own:
-        return f"Origin {escape_controls(raw)} is not this site"
+        return f"Host {escape_controls(host)} is not in ALLOWED_HOSTS"
+    scheme = "https" if settings.HTTPS else "http"
+    if origin != _origin_tuple(scheme, domain, port):
+        return f"Origin {escape_controls(raw)} is not {scheme}://{host}"
     return None
 
 
@@ -195,7 +196,7 @@ class AuthenticatedSocketMixin:
         await self.close(code=close_code)
 
     async def session_ended(self, event):
-        await self.end("session_ended", "The login session of this socket has ended.", SESSION_ENDED)
+        await self.end("session_ended", "The login session has ended.", SESSION_ENDED)
 
     async def user_changed(self, event):
         """The user was saved or deleted: does the session still log them in?

@@ -1,22 +1,18 @@
-"""The ASGI entry point: ``daphne portproj.asgi:application``.
+"""The ASGI entry point: ``python -m portproj.serve ... portproj.asgi:application``.
 
 Channels 1.x had no ASGI *application*: daphne talked to the channel layer
 (``legacyproj.asgi:channel_layer``) and ``runworker`` processes consumed
 from it.  Channels 4 runs the consumers inside the daphne process; scale
-out with more daphne processes over one Redis.  The production command is
-``python -m portproj.server`` (daphne with the project's limits).
+out with more daphne processes over one Redis.
 """
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portproj.settings")
 
-from portproj.secret_key_check import exit_if_secret_key_unsafe  # noqa: E402
+from portproj import preflight  # noqa: E402
 
-exit_if_secret_key_unsafe()
-
-from portproj.redis_check import exit_if_redis_unreachable  # noqa: E402
-
-exit_if_redis_unreachable()
+preflight.run()
+preflight.run_for_interface_server()
 
 from django.core.asgi import get_asgi_application  # noqa: E402
 

@@ -1,14 +1,12 @@
-"""Fail fast, with one readable line, when ``REDIS_URL`` points nowhere.
+"""Whether ``REDIS_URL`` points at a Redis that answers.
 
 Without this check channels_redis and Django's Redis cache connect lazily:
-daphne would start, accept sockets and only then fail inside a consumer with
-a ``ConnectionError`` traceback.  manage.py, asgi.py and wsgi.py call it
-before Django sets anything up.  (The same check and wording as
-``legacyproj/redis_check.py``.)
+daphne would start, accept sockets and only then fail inside a consumer
+with a ``ConnectionError`` traceback.  ``portproj.preflight`` runs it
+before Django sets anything up.
 """
 import os
 import re
-import sys
 
 
 def redis_urls(value=None):
@@ -36,17 +34,3 @@ def check_redis(urls, timeout=2.0):
             # redis-py puts the URL's host in its messages, never the password.
             return f"Redis at {redact(url)} is unreachable ({redact(str(exc))})"
     return None
-
-
-def exit_if_redis_unreachable():
-    urls = redis_urls()
-    if not urls:
-        return
-    problem = check_redis(urls)
-    if problem:
-        print(
-            f"portproj: REDIS_URL is set but {problem}. Start Redis there, fix REDIS_URL, "
-            "or unset it to use the in-memory channel layer (one process only).",
-            file=sys.stderr,
-        )
-        sys.exit(2)

@@ -1,12 +1,12 @@
-"""daphne with the project's size limits, applied where daphne reads the bytes.
+"""daphne's Server with the project's size limits, applied where daphne reads the bytes.
 
-    python -m portproj.server -b 127.0.0.1 -p 8000 portproj.asgi:application
+``python -m portproj.serve`` (production) and ``manage.py runserver``
+(development) serve with it:
 
-The same command line as ``daphne`` (every option of it works), with these
-differences:
-
-* ``--websocket-max-message-size`` and ``--websocket-max-frame-size``
-  default to ``WS_MAX_MESSAGE_BYTES``.  autobahn checks a frame's length in
+* WebSocket messages: ``portproj.serve`` sets daphne's
+  ``--websocket-max-message-size`` and ``--websocket-max-frame-size`` to
+  ``WS_MAX_MESSAGE_BYTES`` (runserver reads them from the settings
+  ``DAPHNE_WEBSOCKET_MAX_*``).  autobahn checks a frame's length in
   its header, before the payload is buffered.  daphne leaves autobahn's
   ``failByDrop`` on, which drops the TCP connection without a word; here
   the socket is closed with 1009 (message too big), and one WARNING line
@@ -18,14 +18,13 @@ differences:
   multipart body itself (it does, for every request).  The application
   checks both again (``portproj.http_limits``), for any other ASGI server.
 
-Plain ``daphne portproj.asgi:application`` serves the same application with
-daphne's own WebSocket limit (1 MiB, TCP drop instead of 1009), and the
-body checks happen only after Twisted has read (and parsed) the body.  ``manage.py runserver`` uses this server too.
+Plain ``daphne`` would apply its own WebSocket limit (1 MiB, TCP drop
+instead of 1009) and the body checks only after Twisted has read (and
+parsed) the body, so with DEBUG off ``portproj.asgi`` refuses to serve under
+it (``portproj.preflight``).
 """
 import logging
-import os
 
-from daphne.cli import CommandLineInterface as DaphneCommandLineInterface
 from daphne.http_protocol import HTTPFactory as DaphneHTTPFactory
 from daphne.http_protocol import WebRequest as DaphneWebRequest
 from daphne.server import Server as DaphneServer
@@ -36,18 +35,11 @@ from twisted.protocols.policies import ProtocolWrapper
 from portapp.text import escape_controls
 from portproj.http_limits import body_refusal
 
-# Named, not __name__: this module also runs as __main__.
-logger = logging.getLogger("portproj.server")
+logger = logging.getLogger(__name__)
 
 # How long a client whose body was refused may go on sending before the
 # connection is cut (it should read the 413 and stop).
 DRAIN_SECONDS = 10
-
-
-def _settings():
-    from django.conf import settings
-
-    return settings
 
 
 class WebSocketProtocol(DaphneWebSocketProtocol):
@@ -153,22 +145,3 @@ class Server(DaphneServer):
         # of dropping the TCP connection.  run() then sets daphne's options.
         factory.setProtocolOptions(failByDrop=False)
         self._ws_factory = factory
-
-
-class CommandLineInterface(DaphneCommandLineInterface):
-    description = "portproj's daphne: daphne with the project's size limits"
-    server_class = Server
-
-    def __init__(self):
-        super().__init__()
-        limit = _settings().WS_MAX_MESSAGE_BYTES
-        self.parser.set_defaults(websocket_max_message_size=limit, websocket_max_frame_size=limit)
-
-
-def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portproj.settings")
-    CommandLineInterface.entrypoint()
-
-
-if __name__ == "__main__":
-    main()

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import dj_database_url
 
+from portproj.environment import env_bool, env_int, env_list
 from portproj.redis_check import redis_urls
-from portproj.secret_key_check import DEVELOPMENT_KEY, env_bool
+from portproj.secret_key import DEVELOPMENT_KEY
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,16 +30,8 @@ for _candidate in (BASE_DIR, BASE_DIR.parent):
         break
 
 
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    return int(os.environ.get(name, "") or default)
-
-
 # The entry points refuse the development key unless DEBUG is on
-# (portproj/secret_key_check.py); tests import these settings directly.
+# (portproj/preflight.py); the unit tests import these settings directly.
 SECRET_KEY = os.environ.get("SECRET_KEY") or DEVELOPMENT_KEY
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -153,6 +146,9 @@ WS_MAX_MESSAGE_BYTES = env_int("WS_MAX_MESSAGE_BYTES", 1114112)
 DAPHNE_WEBSOCKET_MAX_MESSAGE_SIZE = WS_MAX_MESSAGE_BYTES
 DAPHNE_WEBSOCKET_MAX_FRAME_SIZE = WS_MAX_MESSAGE_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = HTTP_MAX_BODY_BYTES
+# A WebSocket handshake not complete by then is dropped (daphne's
+# --websocket_connect_timeout, which python -m portproj.serve defaults to this).
+HANDSHAKE_TIMEOUT_SECONDS = env_int("HANDSHAKE_TIMEOUT_SECONDS", 10)
 
 # Credentials endpoints (POST /api-token-auth/, /api-token-refresh/ and the
 # login form): attempts per client address and per submitted username,

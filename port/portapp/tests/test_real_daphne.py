@@ -1,4 +1,4 @@
-"""Smoke checks on real sockets: the port under ``python -m portproj.server`` and plain ``daphne``.
+"""Smoke checks on real sockets: the port under ``python -m portproj.serve`` and plain ``daphne``.
 
 What WebsocketCommunicator cannot show: a refusal before accept is HTTP 403
 on the wire, a 4xxx code reaches the client only after accept, daphne drops
@@ -45,9 +45,9 @@ def prepared_env(tmp_path, **extra):
     return env
 
 
-def serve(tmp_path, env, name="portproj-server", plain_daphne=False):
+def serve(tmp_path, env, name="portproj-serve", plain_daphne=False):
     port = free_port()
-    program = [str(BIN / "daphne")] if plain_daphne else [sys.executable, "-m", "portproj.server"]
+    program = [str(BIN / "daphne")] if plain_daphne else [sys.executable, "-m", "portproj.serve"]
     return start(name, program + ["-b", "127.0.0.1", "-p", str(port), "portproj.asgi:application"], env,
                  tmp_path, port=port, cwd=str(PORT_DIR))
 
@@ -166,8 +166,17 @@ def test_explain_mode_accepts_then_closes_with_4xxx(tmp_path, env):
         process.stop()
 
 
-def test_plain_daphne_serves_the_same_application(tmp_path, env):
-    process = serve(tmp_path, env, name="plain-daphne", plain_daphne=True)
+def test_plain_daphne_refuses_to_serve_with_debug_off(tmp_path, env):
+    port = free_port()
+    process = start("plain-daphne-refusing", [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port),
+                                              "portproj.asgi:application"], env, tmp_path, cwd=str(PORT_DIR))
+    assert process.wait() == 2
+    assert "portproj: plain daphne reads and parses request bodies of any size" in process.log()
+    process.stop()
+
+
+def test_plain_daphne_serves_the_same_application_with_debug_on(tmp_path, env):
+    process = serve(tmp_path, dict(env, DEBUG="1"), name="plain-daphne", plain_daphne=True)
     try:
         assert refusal_status(process.url, "/chat/jwt/") == 403
         assert refusal_status(process.url, "/nope/") == 403

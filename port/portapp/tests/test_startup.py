@@ -9,7 +9,7 @@ import pytest
 
 from harness.processes import free_port
 from harness.tokens import TEST_SECRET_KEY
-from portproj.secret_key_check import DEVELOPMENT_KEY
+from portproj.secret_key import DEVELOPMENT_KEY
 
 PORT_DIR = Path(__file__).resolve().parents[2]
 
@@ -22,7 +22,7 @@ def run(args, **env):
                           text=True, timeout=60)
 
 
-ENTRY_POINTS = [["manage.py", "check"], ["-c", "import portproj.asgi"], ["-m", "portproj.server", "--help"]]
+ENTRY_POINTS = [["manage.py", "check"], ["-c", "import portproj.asgi"]]
 
 
 @pytest.mark.parametrize("key, problem", [
@@ -33,7 +33,7 @@ ENTRY_POINTS = [["manage.py", "check"], ["-c", "import portproj.asgi"], ["-m", "
 ])
 def test_debug_off_refuses_a_weak_secret_key(key, problem):
     env = {"SECRET_KEY": key} if key else {}
-    for entry_point in ENTRY_POINTS[:2]:
+    for entry_point in ENTRY_POINTS:
         result = run(entry_point, **env)
         assert result.returncode == 2, result
         assert result.stderr.splitlines() == [
@@ -47,7 +47,7 @@ def test_debug_on_takes_the_development_key():
 
 def test_unreachable_redis_is_one_line_with_the_password_masked():
     url = f"redis://:hunter2@127.0.0.1:{free_port()}/0"
-    for entry_point in ENTRY_POINTS[:2]:
+    for entry_point in ENTRY_POINTS:
         result = run(entry_point, SECRET_KEY=TEST_SECRET_KEY, REDIS_URL=url)
         assert result.returncode == 2
         assert len(result.stderr.splitlines()) == 1, result.stderr
