@@ -124,6 +124,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# The demo page reads the CSRF token from its login form, never the cookie.
+CSRF_COOKIE_HTTPONLY = True
 # HTTPS=1: the site is served over TLS only (directly or behind a proxy that
 # sets X-Forwarded-Proto), so cookies never travel in clear text.
 HTTPS = env_bool("HTTPS", False)
