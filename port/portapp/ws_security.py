@@ -80,7 +80,7 @@ class KnownPathRouter(URLRouter):
         if root_path and path.startswith(root_path):
             path = path[len(root_path):]
         if not (path.startswith("/") and any(route.pattern.match(path[1:]) for route in self.routes)):
-            return await refuse(scope, receive, send, "unknown_path", "No WebSocket endpoint at this path.")
+            return await refuse(scope, receive, send, "unknown_path", "No example is served here.")
         return await super().__call__(scope, receive, send)
 
 

@@ -29,6 +29,7 @@ from daphne.http_protocol import HTTPFactory as DaphneHTTPFactory
 from daphne.http_protocol import WebRequest as DaphneWebRequest
 from daphne.server import Server as DaphneServer
 from daphne.ws_protocol import WebSocketProtocol as DaphneWebSocketProtocol
+from django.conf import settings
 from twisted.internet import protocol, reactor
 from twisted.protocols.policies import ProtocolWrapper
 
@@ -46,8 +47,8 @@ class WebSocketProtocol(DaphneWebSocketProtocol):
     def _max_message_size_exceeded(self, msg_size, max_msg_size, reason):
         # autobahn's hook for exactly this; it then fails the connection (1009).
         path = getattr(self, "path", b"?").decode("ascii", "replace")
-        logger.warning("WebSocket closed on %s: message_too_big (%d bytes; at most %d) [1009]",
-                       escape_controls(path), msg_size, max_msg_size)
+        logger.warning("WebSocket message over WS_MAX_MESSAGE_BYTES (%d) on %s from %s: closed with 1009",
+                       max_msg_size, escape_controls(path), getattr(self.transport.getPeer(), "host", "?"))
         super()._max_message_size_exceeded(msg_size, max_msg_size, reason)
 
 
@@ -74,20 +75,21 @@ class WebRequest(DaphneWebRequest):
 
     def gotLength(self, length):
         super().gotLength(length)
-        self.refuse_if(body_refusal(length or 0, self.content_type()))
+        self.refuse_if(body_refusal(length or 0, self.content_type()),
+                       "chunked" if length is None else f"{length} bytes announced")
 
     def handleContentChunk(self, data):
         if self.refused:
             return
         self.received += len(data)
-        if not self.refuse_if(body_refusal(self.received, self.content_type())):
+        if not self.refuse_if(body_refusal(self.received, self.content_type()), f"{self.received} bytes read"):
             super().handleContentChunk(data)
 
     def process(self):
         if not self.refused:
             return super().process()
 
-    def refuse_if(self, refusal):
+    def refuse_if(self, refusal, how):
         """Answer ``refusal`` and stop reading the request, without closing on a client still sending.
 
         Closing a socket with unread bytes sends a reset, which can destroy
@@ -98,8 +100,12 @@ class WebRequest(DaphneWebRequest):
             return False
         self.refused = True
         transport = self.channel.transport
-        logger.warning("HTTP request from %s refused: %s (%s)", getattr(transport.getPeer(), "host", "?"),
-                       refusal.code, refusal.detail)
+        client = getattr(transport.getPeer(), "host", "?")
+        if refusal.status == 413:
+            logger.warning("HTTP body over HTTP_MAX_BODY_BYTES (%d) from %s: %s, refused with 413",
+                           settings.HTTP_MAX_BODY_BYTES, client, how)
+        else:
+            logger.warning("HTTP body from %s: %s, refused with %d", client, refusal.detail, refusal.status)
         transport.write(refusal.http_response())
         drain = _Drain(transport)
         if isinstance(transport, ProtocolWrapper):  # TLS

@@ -8,6 +8,7 @@ its PID in the test that started it (harness.processes).
 """
 import http.client
 import json
+import re
 import subprocess
 import sys
 import time
@@ -90,7 +91,8 @@ def test_a_message_over_the_limit_closes_that_socket_with_1009(server):
         other.send("still here")
         assert other.recv() == "still here"
     time.sleep(0.2)
-    assert server.log().count("WebSocket closed on /echo/: message_too_big (1114113 bytes; at most 1114112)") == 1
+    assert server.log().count("WebSocket message over WS_MAX_MESSAGE_BYTES (1114112) on /echo/ from 127.0.0.1: "
+                              "closed with 1009") == 1
 
 
 def raw_post(address, path, body, headers):
@@ -115,6 +117,10 @@ def test_bodies_over_the_limit_are_413_and_other_types_415(server):
     status, body = raw_post(server.url, "/accounts/login/", b"--x\r\n\r\n--x--",
                             {"Content-Type": "multipart/form-data; boundary=x"})
     assert (status, body["error"]) == (415, "unsupported_media_type")
+    log = server.log()
+    over = "HTTP body over HTTP_MAX_BODY_BYTES (131072) from 127.0.0.1: "
+    assert over + "300002 bytes announced, refused with 413" in log
+    assert re.search(re.escape(over) + r"\d+ bytes read, refused with 413", log)  # chunked
     # The server is fine afterwards.
     assert token_of(server.url)
 

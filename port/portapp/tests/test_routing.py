@@ -50,7 +50,7 @@ async def test_no_other_path_connects_and_each_refusal_is_one_line(user, caplog)
                 assert not await connects(example, path), (example.key, path)
             escaped = escape_controls(unquote(path))
             assert [record.getMessage() for record in caplog.records] == [
-                f"WebSocket refused on {escaped}: unknown_path (No WebSocket endpoint at this path.)"]
+                f"WebSocket refused on {escaped}: unknown_path (No example is served here.)"]
 
 
 async def test_a_doubled_leading_slash_is_no_declared_path():
