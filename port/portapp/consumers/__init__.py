@@ -1,0 +1,1 @@
+"""One module per example of the tutorial; ``portproj/routing.py`` wires them."""

@@ -1,0 +1,25 @@
+"""The project's own settings, read in the unit tests' environment.
+
+pytest-django reads the settings before any conftest runs, so the
+environment is fixed here, first: production shape (DEBUG off) with the
+harness's signing key, so that ``portproj.asgi`` starts and the harness's
+bad tokens are signed with the key the code checks, and the in-memory
+channel layer (the tests look inside it) whatever the shell says.  Nothing
+is overridden after the import.
+"""
+import os
+import sys
+from pathlib import Path
+
+# The repository root, for the shared harness.
+sys.path.append(str(Path(__file__).resolve().parents[3]))
+
+from harness.tokens import TEST_SECRET_KEY  # noqa: E402
+
+os.environ.update(SECRET_KEY=TEST_SECRET_KEY, DEBUG="0", REDIS_URL="")
+for name in ("HTTPS", "WS_AUTH_EXPLAIN_FAILURES", "ALLOWED_ORIGINS", "ALLOWED_HOSTS", "DATABASE_URL",
+             "JWT_EXPIRATION_SECONDS", "JWT_REFRESH_SECONDS", "HTTP_MAX_BODY_BYTES", "WS_MAX_MESSAGE_BYTES",
+             "AUTH_RATE_PER_ADDRESS", "AUTH_RATE_PER_USERNAME"):
+    os.environ.pop(name, None)
+
+from portproj.settings import *  # noqa: E402,F401,F403
