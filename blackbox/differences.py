@@ -9,9 +9,9 @@ from __future__ import unicode_literals
 
 # key: (what, Channels 1.x (legacy), Channels 4 (port))
 DIFFERENCES = [
-    ("empty_frame", "An empty text frame on /echo/",
-     "no reply: the consumer sends {\"text\": \"\"}, daphne 1.4 writes only truthy text",
-     "an empty frame back"),
+    ("session_in_url", "A handshake naming a session in its URL (``?session_key=``)",
+     "refused: ``session_in_url`` (1.x's ``http_session`` would log the socket in with it)",
+     "refused as anonymous: ``not_logged_in`` (Channels 4 reads the session from the cookie only)"),
 ]
 
 

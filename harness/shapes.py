@@ -12,9 +12,9 @@ import os
 import re
 import time
 
-from harness import legacy
+from harness import legacy, port
 
-SHAPES = ("legacy-runserver", "legacy-redis")
+SHAPES = ("legacy-runserver", "legacy-redis", "port-daphne", "port-redis")
 
 # What the suite's own traffic needs: many logins a minute from one address.
 # The throttle tests start a deployment with the real defaults.
@@ -27,11 +27,15 @@ REDIS_PASSWORD = "harness-redis-password-5e1f"
 class Deployment(object):
     """One running deployment: its processes, address and environment."""
 
-    def __init__(self, name, stack, processes, front, env, manage, stop=None):
+    def __init__(self, name, stack, processes, fronts, env, manage, stop=None):
         self.name = name
         self.stack = stack  # "legacy" (Channels 1.x) or "port" (Channels 4)
         self.processes = processes
-        self.front = front  # the process clients connect to
+        # The processes clients connect to: one, or every daphne of the port's
+        # scale-out, where clients spread over them (url_for) so that groups
+        # must cross processes.
+        self.fronts = fronts
+        self.front = fronts[0]
         self.env = env
         self._manage = manage
         self._stop = stop
@@ -44,9 +48,9 @@ class Deployment(object):
     def base_url(self):
         return self.front.base_url
 
-    @property
-    def multi_process(self):
-        return len([p for p in self.processes if not p.name.startswith("redis")]) > 1
+    def url_for(self, client_number):
+        """The address client number ``client_number`` connects to."""
+        return self.fronts[client_number % len(self.fronts)].url
 
     def log(self):
         return "".join(process.log() for process in self.processes)
@@ -89,11 +93,19 @@ def start(name, tmpdir, **env):
     if name == "legacy-runserver":
         server_env = legacy.prepared_env(tmpdir, DEBUG=debug, **env)
         server = legacy.runserver(tmpdir, server_env)
-        return Deployment(name, "legacy", [server], server, server_env, legacy.manage)
+        return Deployment(name, "legacy", [server], [server], server_env, legacy.manage)
     if name == "legacy-redis":
         cluster = legacy.Cluster(tmpdir, env=env, run_env={"DEBUG": debug}, redis_password=REDIS_PASSWORD)
-        return Deployment(name, "legacy", cluster.redis + [cluster.daphne] + cluster.workers, cluster.daphne,
+        return Deployment(name, "legacy", cluster.redis + [cluster.daphne] + cluster.workers, [cluster.daphne],
                           cluster.env, legacy.manage, stop=cluster.stop)
+    if name == "port-daphne":
+        server_env = port.prepared_env(tmpdir, DEBUG=debug, **env)
+        server = port.daphne(tmpdir, server_env)
+        return Deployment(name, "port", [server], [server], server_env, port.manage)
+    if name == "port-redis":
+        cluster = port.Cluster(tmpdir, env=dict(env, DEBUG=debug), redis_password=REDIS_PASSWORD)
+        return Deployment(name, "port", [cluster.redis] + cluster.servers, cluster.servers, cluster.env,
+                          port.manage, stop=cluster.stop)
     raise ValueError("unknown deployment shape %r (known: %s)" % (name, ", ".join(SHAPES)))
 
 
