@@ -227,9 +227,9 @@ class HTTPChannel(http.HTTPChannel):
 
 
 class HTTPFactory(DaphneHTTPFactory):
-    # HTTP/1.1 only, where the limits above apply: no HTTP/2 over ALPN, even
-    # with Twisted's http2 extra installed (Twisted's default protocol would
-    # switch to it).
+    # HTTP/1.1 only: Twisted's default protocol switches to HTTP/2 after TLS
+    # ALPN when its http2 extra is installed, and the head deadline is
+    # HTTPChannel's.
     protocol = HTTPChannel
 
     def __init__(self, server):
