@@ -40,7 +40,7 @@ def procfile_processes(tmpdir):
     try:
         port = free_port()
         env = legacy.server_env(tmpdir, REDIS_URL=redis.redis_url(), PORT=str(port),
-                                 PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+                                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
         commands = procfile()
         subprocess.check_call(["sh", "-c", commands["release"]], cwd=ROOT, env=env)
         started.append(start("web", ["sh", "-c", "exec " + commands["web"]], env, tmpdir, port=port))
