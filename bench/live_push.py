@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 
+from harness import legacy
 from harness.sockets import Socket
 from harness.web import WebClient
 
@@ -56,8 +57,8 @@ def main():
     print("%-34s %9s %9s %9s" % ("measure (ms)", "median", "p90", "max"))
     for label, values in (("PUT /api/live/ answered", put_done),
                           ("every client has the value", all_received)):
-        print("%-34s %9.1f %9.1f %9.1f" % (label, 1000 * percentile(values, 0.5),
-                                            1000 * percentile(values, 0.9), 1000 * max(values)))
+        print("%-34s %9.1f %9.1f %9.1f" % (
+            label, 1000 * percentile(values, 0.5), 1000 * percentile(values, 0.9), 1000 * max(values)))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@ the deployment.  Each test reproduces an attack and then checks that the
 server still serves everybody else.  Memory bounds are stated per test."""
 from __future__ import division, unicode_literals
 
-import json
 import socket
 import threading
 import time
@@ -13,7 +12,7 @@ import pytest
 from harness import shapes
 from harness.legacy import DEMO_PASSWORD
 from harness.sockets import Socket
-from harness.tokens import TEST_SECRET_KEY, encode, payload_of
+from harness.tokens import encode, payload_of
 from harness.web import WebClient
 
 MIB = 1024 * 1024
@@ -235,7 +234,8 @@ def assert_no_answer_shows_a_secret(deployment, tokens):
     web.login("alice", DEMO_PASSWORD)
     web.request("GET", "/no-such-page/")
     web.json("POST", "/api-token-verify/", {"token": encode(payload_of(tokens["alice"]), algorithm="HS512")})
-    web.request("POST", "/accounts/login/", b"username=a&password=b", {"Content-Type": "application/x-www-form-urlencoded"})
+    web.request("POST", "/accounts/login/", b"username=a&password=b",
+                {"Content-Type": "application/x-www-form-urlencoded"})
     secrets = deployment.secrets() + [web.cookie("sessionid")]
     assert len(WebClient.answers) > 5
     for answer in WebClient.answers:

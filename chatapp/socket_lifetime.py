@@ -146,5 +146,3 @@ def connect_signals():
     post_save.connect(_account_saved, sender=User, dispatch_uid="lifetime-saved")
     post_delete.connect(_account_deleted, sender=User, dispatch_uid="lifetime-deleted")
     user_logged_out.connect(_logged_out, dispatch_uid="lifetime-logout")
-
-

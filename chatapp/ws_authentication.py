@@ -32,7 +32,6 @@ and sets ``scope["user"]``, wrapped around the ``URLRouter``.
 """
 from __future__ import unicode_literals
 
-import json
 import logging
 import time
 from functools import wraps

@@ -152,4 +152,3 @@ class Cluster(object):
         for process in self.workers + [self.daphne] + self.redis:
             if process is not None:
                 process.stop()
-

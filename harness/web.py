@@ -79,7 +79,7 @@ class WebClient(object):
         user_id = re.search(r'/admin/auth/user/(\d+)/change/', changelist).group(1)
         path = "/admin/auth/user/%s/password/" % user_id
         status, page = self.form(path, {"password1": new_password, "password2": new_password,
-                                         "usable_password": "true"})
+                                        "usable_password": "true"})
         return status == 200 and "errorlist" not in page
 
     def token(self, username, password):

@@ -5,7 +5,6 @@ then silently drops every frame, which looks like a hung server.
 """
 from __future__ import unicode_literals
 
-
 from chatapp.handshake import refuse
 
 

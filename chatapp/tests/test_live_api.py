@@ -6,7 +6,6 @@ from channels import Group
 from channels.test import ChannelTestCase, WSClient
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 from rest_framework.test import APIClient
 
 from chatapp import live_value

@@ -18,6 +18,7 @@ from harness.processes import ROOT
 
 ARTIFACTS = os.path.join(ROOT, "artifacts", "browser")
 
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

@@ -12,7 +12,7 @@ import pytest
 
 from harness import legacy
 from harness.processes import ROOT, free_port
-from harness.tokens import TEST_SECRET_KEY, encode
+from harness.tokens import encode
 from legacyproj.secret_key import DEVELOPMENT_KEY
 
 SERVE = [sys.executable, "-m", "legacyproj.serve", "-b", "127.0.0.1", "-p"]
