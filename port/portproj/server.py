@@ -1,4 +1,4 @@
-"""daphne's Server with the project's size limits, applied where daphne reads the bytes.
+"""daphne's Server with the project's limits, applied where daphne reads and writes the bytes.
 
 ``python -m portproj.serve`` (production) and ``manage.py runserver``
 (development) serve with it:
@@ -98,7 +98,7 @@ class WebSocketProtocol(DaphneWebSocketProtocol):
         elif self.stopped_reading:
             return
         else:
-            self.unsent += len(content)
+            self.unsent += len(content if binary else content.encode("utf8"))
             if self.unsent > settings.WS_MAX_UNSENT_BYTES:
                 self.stopped_reading = True
                 logger.warning("WebSocket client on %s stopped reading: over WS_MAX_UNSENT_BYTES (%d) unsent, "
@@ -227,9 +227,9 @@ class HTTPChannel(http.HTTPChannel):
 
 
 class HTTPFactory(DaphneHTTPFactory):
-    # HTTP/1.1 only: Twisted's default protocol switches to HTTP/2 after TLS
-    # ALPN when its http2 extra is installed, and the head deadline is
-    # HTTPChannel's.
+    # HTTP/1.1 only, on HTTPChannel (the head deadline is its own): Twisted's
+    # default protocol would switch to HTTP/2 after TLS ALPN whenever its
+    # http2 extra is installed.
     protocol = HTTPChannel
 
     def __init__(self, server):
