@@ -8,49 +8,20 @@ harness mints are the ones the server checks.
 from __future__ import absolute_import, unicode_literals
 
 import os
-import subprocess
 import sys
 import time
 
 from harness.processes import ROOT, free_port, start
 from harness.redis_server import start_redis
-from harness.tokens import TEST_SECRET_KEY
+from harness.stack import Stack
 
 PYTHON = os.environ.get("LEGACY_PYTHON", sys.executable)
 DEMO_PASSWORD = "channels-demo"
 
-
-def server_env(tmpdir, **extra):
-    """The environment of a legacy server: its own database, the test key, no Redis."""
-    env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "legacyproj.settings",
-        "DATABASE_URL": "sqlite:///" + os.path.join(str(tmpdir), "db.sqlite3"),
-        "SECRET_KEY": TEST_SECRET_KEY,
-        "DEBUG": "1",
-        "PYTHONUNBUFFERED": "1",
-        "REDIS_URL": "",
-    })
-    env.update(extra)
-    return env
-
-
-def manage(args, env, **kwargs):
-    """``manage.py ARGS``; its output, or CalledProcessError with it."""
-    return subprocess.check_output([PYTHON, "manage.py"] + list(args), cwd=ROOT, env=env,
-                                   stderr=subprocess.STDOUT, **kwargs)
-
-
-def prepared_env(tmpdir, **extra):
-    """``server_env`` with its database migrated and the demo users created.
-
-    The demo users need DEBUG on (their password is public): they are created
-    with it on whatever ``extra`` says the servers run with.
-    """
-    env = server_env(tmpdir, **extra)
-    manage(["migrate", "--noinput", "-v0"], env)
-    manage(["create_demo_users"], dict(env, DEBUG="1"))
-    return env
+STACK = Stack(PYTHON, ROOT, "legacyproj.settings", debug="1")
+server_env = STACK.server_env
+manage = STACK.manage
+prepared_env = STACK.prepared_env
 
 
 def runserver(tmpdir, env, name="runserver"):

@@ -8,44 +8,19 @@ Channels 4 way: several daphne processes on one Redis, no workers.
 from __future__ import absolute_import, unicode_literals
 
 import os
-import subprocess
 import sys
 
 from harness.processes import ROOT, free_port, start
 from harness.redis_server import start_redis
-from harness.tokens import TEST_SECRET_KEY
+from harness.stack import Stack
 
 PYTHON = os.environ.get("PORT_PYTHON", sys.executable)
 PORT_DIR = os.path.join(ROOT, "port")
 
-
-def server_env(tmpdir, **extra):
-    """A port server's environment: its own database, the test key, no Redis, DEBUG off."""
-    env = dict((key, value) for key, value in os.environ.items() if not key.startswith("DJANGO_"))
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "portproj.settings",
-        "DATABASE_URL": "sqlite:///" + os.path.join(str(tmpdir), "db.sqlite3"),
-        "SECRET_KEY": TEST_SECRET_KEY,
-        "DEBUG": "0",
-        "PYTHONUNBUFFERED": "1",
-        "REDIS_URL": "",
-    })
-    env.update(extra)
-    return env
-
-
-def manage(args, env, **kwargs):
-    """The port's ``manage.py ARGS``; its output, or CalledProcessError with it."""
-    return subprocess.check_output([PYTHON, "manage.py"] + list(args), cwd=PORT_DIR, env=env,
-                                   stderr=subprocess.STDOUT, **kwargs)
-
-
-def prepared_env(tmpdir, **extra):
-    """``server_env`` with its database migrated and the demo users created."""
-    env = server_env(tmpdir, **extra)
-    manage(["migrate", "--noinput", "-v0"], env)
-    manage(["create_demo_users"], dict(env, DEBUG="1"))
-    return env
+STACK = Stack(PYTHON, PORT_DIR, "portproj.settings", debug="0")
+server_env = STACK.server_env
+manage = STACK.manage
+prepared_env = STACK.prepared_env
 
 
 def daphne(tmpdir, env, name="daphne", plain=False):
