@@ -1,6 +1,6 @@
 """How fast each deployment shape is, in one interleaved run: ``bin/bench``.
 
-    bin/bench [--quick] [--only KEY,KEY] [--json PATH] [--png PATH]
+    bin/bench [--quick] [--only KEY,KEY]
 
 Starts every shape of ``bench.shapes`` itself, one at a time, drives it with
 bounded load (``bench.client``), stops it by PID, and goes on with the next;

@@ -42,6 +42,7 @@ class ChannelLayer(StockChannelLayer):
         # The reactor's pending receive_twisted: its channels and Deferred.
         self._twisted_names = frozenset()
         self._twisted_pending = None
+        self._cleaned = 0.0
 
     def _names(self, channels):
         return frozenset(self.non_local_name(channel) for channel in channels)
@@ -56,6 +57,15 @@ class ChannelLayer(StockChannelLayer):
         if name in self._twisted_names:
             from twisted.internet import reactor
             reactor.callFromThread(self._fire_twisted)
+
+    def _clean_expired(self):
+        # asgiref walks every channel and every group member on each
+        # receive (51 members: 51 x 51 steps per broadcast); expiry is a
+        # matter of seconds, so once a second is enough.
+        now = time.time()
+        if now - self._cleaned >= 1.0:
+            self._cleaned = now
+            super(ChannelLayer, self)._clean_expired()
 
     def receive(self, channels, block=False):
         names = self._names(channels)
