@@ -10,7 +10,7 @@ missing: a blocking ``receive`` that a send wakes, and ``receive_twisted``
 (ASGI's Twisted extension), whose Deferred a send fires in the reactor.
 ``StockChannelLayer`` is asgiref's layer as it ships (``CHANNELS_STOCK=1``).
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import threading
 import time

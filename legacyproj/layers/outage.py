@@ -4,7 +4,7 @@ Shared by ``runworker`` (its receive loop) and the interface server's reply
 reader (``legacyproj.layers.reader``): both block on Redis for ever, and both
 must serve again within about a second of Redis coming back.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import logging
 import time

@@ -7,7 +7,7 @@ sees them, not in this process), and hands the batch over with
 ``callFromThread``; the reactor then takes message after message from it
 without a thread switch.  Redis outages are waited out in the thread.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import threading
 from collections import deque

@@ -19,7 +19,7 @@ daphne gets replies through ``receive_twisted`` (ASGI's Twisted extension),
 in batches.  Every process sharing a Redis must use the same class (one
 setting, ``CHANNELS_STOCK``); ``StockRedisChannelLayer`` is asgi_redis's.
 """
-from __future__ import unicode_literals
+from __future__ import absolute_import, unicode_literals
 
 import logging
 import random
@@ -108,7 +108,8 @@ class RedisChannelLayer(StockRedisChannelLayer):
         assert self.valid_channel_name(channel), "Channel name not valid"
         assert "__asgi_channel__" not in message
         if "!" in channel:
-            message = dict(message, __asgi_channel__=channel)
+            message = dict(message)
+            message["__asgi_channel__"] = channel  # a text key on Python 2 too
             channel = self.non_local_name(channel)
         # Consistent for process-local and single-reader channels, spread
         # over the shards for the others, as asgi_redis does.
