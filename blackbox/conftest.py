@@ -45,5 +45,14 @@ def tokens(deployment):
     return dict((name, web.token(name, DEMO_PASSWORD)) for name in ("alice", "adam", "bob", "admin"))
 
 
+@pytest.fixture
+def report(capsys):
+    """Print a measured figure under the test's name (shown with -s or not)."""
+    def say(text):
+        with capsys.disabled():
+            print("\n    [%s] %s" % (SHAPE, text))
+    return say
+
+
 def pytest_report_header(config):
     return "deployment shape: %s" % SHAPE

@@ -118,3 +118,16 @@ EXAMPLES = [
 ]
 
 PATHS = [example.path for example in EXAMPLES]
+
+
+def markdown_table():
+    """README's examples table: every example, where it lives on each stack."""
+    def link(path):
+        return "[`%s`](%s)" % (path.split("/", 1)[1] if path.startswith("port/") else path, path)
+    rows = ["| path | tutorial section | what you see | Channels 1.x consumer | its tests | Channels 4 port |",
+            "|---|---|---|---|---|---|"]
+    for example in EXAMPLES:
+        rows.append("| `ws %s` | %s | %s | %s | %s | %s |" % (
+            example.url, example.section, example.behaviour, link(example.module), link(example.test),
+            link(example.port_module)))
+    return "\n".join(rows)

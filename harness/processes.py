@@ -6,6 +6,7 @@ process is stopped by its PID (``Process.stop``), whatever the test's outcome.
 from __future__ import absolute_import, unicode_literals
 
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -26,18 +27,24 @@ class ProcessError(RuntimeError):
 
 
 class Process(object):
-    """One child process: its command, environment, log file and port."""
+    """One child process: its command, environment, log file and port.
 
-    def __init__(self, name, args, env, log_dir, port=None, cwd=ROOT):
+    With ``group=True`` it leads a process group of its own (a shell script
+    and everything it starts in the background), and ``stop`` signals the
+    whole group, by that same ID.
+    """
+
+    def __init__(self, name, args, env, log_dir, port=None, cwd=ROOT, group=False):
         self.name = name
         self.args = list(args)
         self.env = dict(env)
         self.cwd = cwd
         self.port = port
+        self.group = group
         self.log_path = os.path.join(str(log_dir), "%s.log" % name)
         self._log = open(self.log_path, "ab")
         self.popen = subprocess.Popen(self.args, cwd=cwd, env=self.env, stdout=self._log,
-                                      stderr=subprocess.STDOUT)
+                                      stderr=subprocess.STDOUT, preexec_fn=os.setsid if group else None)
         self.pid = self.popen.pid
 
     @property
@@ -105,22 +112,32 @@ class Process(object):
             raise ProcessError("%s still running after %ss" % (self.name, timeout))
         return self.popen.returncode
 
+    def signal(self, number):
+        try:
+            if self.group:
+                os.killpg(self.pid, number)
+            else:
+                os.kill(self.pid, number)
+        except OSError:
+            pass  # gone already
+
     def stop(self, timeout=10.0):
-        """SIGTERM, then SIGKILL after ``timeout`` seconds; always by PID."""
-        if self.running():
-            self.popen.terminate()
+        """SIGTERM, then SIGKILL after ``timeout`` seconds; always by PID
+        (the process, or its whole group)."""
+        if self.running() or self.group:
+            self.signal(signal.SIGTERM)
             deadline = time.time() + timeout
             while self.running() and time.time() < deadline:
                 time.sleep(0.05)
-            if self.running():
-                self.popen.kill()
+            if self.group or self.running():  # a group: whatever of it is left
+                self.signal(signal.SIGKILL)
         self.popen.wait()
         self._log.close()
 
     def kill(self):
         """SIGKILL at once: no clean-up, whatever the process held is gone."""
         if self.running():
-            self.popen.kill()
+            self.signal(signal.SIGKILL)
         self.stop()
 
 

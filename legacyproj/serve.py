@@ -9,8 +9,13 @@ launcher swaps the name in daphne's command-line module, in this process only.
 from __future__ import absolute_import, unicode_literals
 
 import os
+import warnings
 
-import daphne.cli
+# cryptography (imported by autobahn) warns on every start under Python 2.7;
+# the pinned stack cannot change, and a refusal must stay one line.
+warnings.filterwarnings("ignore", message="Python 2 is no longer supported")
+
+import daphne.cli  # noqa: E402
 
 
 def main():

@@ -144,6 +144,7 @@ if HTTPS:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
 
 # Limits (docs/security.md).  The interface server (legacyproj.server, under
 # runserver and under daphne) enforces them before a payload is buffered or

@@ -1,9 +1,11 @@
-"""Create the documented demo users.  For development machines only."""
+"""Create the documented demo users.  For development machines only: with
+``DEBUG`` off it creates nobody (their password is public) and says so, so
+that one release step serves development and production alike."""
 from __future__ import unicode_literals
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 # alice and adam share a first letter, so they meet in /chat/session/'s group
 # "chat-a"; bob is in "chat-b".  admin can open /admin/.
@@ -21,7 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("Refusing to create demo users with DEBUG off: they have a public password.")
+            self.stdout.write("Skipped the demo users: DEBUG is off, and their password is public.")
+            return
         User = get_user_model()
         for username, is_admin in DEMO_USERS:
             user, created = User.objects.get_or_create(username=username)

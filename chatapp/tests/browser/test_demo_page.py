@@ -11,7 +11,9 @@ import pytest
 
 from chatapp.tests.browser.chrome import OTHER_HOST
 from chatapp.tests.browser.page import DemoPage, wait_until
-from harness.tokens import encode
+from harness.legacy import DEMO_PASSWORD
+from harness.tokens import encode, payload_of
+from harness.web import WebClient
 
 
 def logged_in_page(new_browser, server, username):
@@ -127,21 +129,18 @@ def test_wrong_password_is_a_clear_error(new_browser, runserver):
     assert "HTTP 403" in session.error() and "Not logged in" in session.error()
 
 
-def token(username, expires_in):
-    """A token signed with the servers' key (the harness's), like /api-token-auth/ issues."""
-    now = int(time.time())
-    return encode({"username": username, "exp": now + expires_in, "orig_iat": now})
-
-
-def expired_token(username):
-    return token(username, -60)
+def token(server, username, expires_in):
+    """The server's own token for ``username``, re-signed (with the harness's
+    key, which the server has) to expire ``expires_in`` seconds from now."""
+    issued = WebClient(server.url).token(username, DEMO_PASSWORD)
+    return encode(dict(payload_of(issued), exp=int(time.time()) + expires_in))
 
 
 @pytest.mark.parametrize("server_name", ["runserver", "explaining_runserver"])
 def test_expired_token_is_a_clear_error(new_browser, request, server_name):
     server = request.getfixturevalue(server_name)
     page = DemoPage(new_browser(), server.base_url)
-    page.set_token(expired_token("alice"))
+    page.set_token(token(server, "alice", -60))
     assert "Your token expired at" in page.wait_text("#token-status", "expired")
 
     for path in ("/chat/jwt/", "/live/"):
@@ -166,7 +165,7 @@ def test_expired_token_is_a_clear_error(new_browser, request, server_name):
 def test_token_expiring_while_the_socket_is_open(new_browser, runserver):
     """Noticed on the next frame, and always explained (the socket is accepted)."""
     page = DemoPage(new_browser(), runserver.base_url)
-    page.set_token(token("adam", 3))
+    page.set_token(token(runserver, "adam", 3))
     chat = page.panel("/chat/jwt/")
     chat.open()
     chat.send("still valid")

@@ -1,4 +1,6 @@
-"""The Procfile's processes, run as written, serve; docker-compose.yml runs the same."""
+"""The Procfile, run by honcho exactly as README and docs/scale-out.md say,
+serves; docker-compose.yml runs the same commands, and its release step
+succeeds with DEBUG off."""
 from __future__ import unicode_literals
 
 import os
@@ -9,8 +11,10 @@ import sys
 import pytest
 
 from harness import legacy, load
-from harness.processes import ROOT, Process, free_port, start
+from harness.processes import ROOT, Process, free_port
 from harness.redis_server import start_redis
+
+BIN = os.path.dirname(sys.executable)
 
 
 def read(name):
@@ -33,33 +37,38 @@ def compose_command(service):
 
 
 @pytest.fixture
-def procfile_processes(tmpdir):
-    """Its own Redis, so that the shared cluster's workers cannot stand in."""
-    redis = start_redis(tmpdir)
-    started = [redis]
+def production_env(tmpdir):
+    """Its own Redis (with a password, as compose), DEBUG off, a migrated database."""
+    redis = start_redis(tmpdir, password="procfile-redis-password")
     try:
-        port = free_port()
-        env = legacy.server_env(tmpdir, REDIS_URL=redis.redis_url(), PORT=str(port),
-                                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
-        commands = procfile()
-        subprocess.check_call(["sh", "-c", commands["release"]], cwd=ROOT, env=env)
-        started.append(start("web", ["sh", "-c", "exec " + commands["web"]], env, tmpdir, port=port))
-        worker = Process("worker", ["sh", "-c", "exec " + commands["worker"]], env, tmpdir)
-        started.append(worker)
-        worker.ready("Listening on channels")
-        yield started[1]
+        env = legacy.server_env(tmpdir, REDIS_URL=redis.redis_url(), DEBUG="0",
+                                PATH=BIN + os.pathsep + os.environ["PATH"])
+        legacy.manage(["migrate", "--noinput", "-v0"], env)
+        yield env
     finally:
-        for process in reversed(started):
-            process.stop()
+        redis.stop()
 
 
-def test_procfile_web_and_worker_serve_chat(procfile_processes):
-    assert load.chat_round(procfile_processes.url, 3) == 3
+def test_honcho_runs_the_procfile_as_documented(tmpdir, production_env):
+    port = free_port()
+    # README: honcho start -p 8000 -c worker=2 (from the checkout, .venv active)
+    honcho = Process("honcho", [os.path.join(BIN, "honcho"), "start", "-p", str(port), "-c", "worker=2"],
+                     production_env, tmpdir, port=port)
+    try:
+        honcho.ready()
+        honcho.wait_for_log("Listening on channels")
+        assert load.chat_round(honcho.url, 4) == 4
+        assert honcho.log().count("Listening on channels") == 2  # worker.1 and worker.2
+    finally:
+        honcho.stop()
+    assert "exited with code" not in honcho.log().split("SIGTERM")[0]
 
 
-def test_compose_runs_the_procfile_commands():
+def test_compose_runs_the_procfile_commands_and_its_release_succeeds_with_debug_off(production_env):
     commands = procfile()
     assert compose_command("worker") == commands["worker"]
     # In a container daphne listens on every interface, on the published port.
     assert compose_command("web") == commands["web"].replace("127.0.0.1", "0.0.0.0").replace("${PORT:-8000}", "8000")
-    assert commands["release"] in compose_command("release")
+    release = re.match(r'sh -c "(.*)"$', compose_command("release")).group(1)
+    output = subprocess.check_output(["sh", "-c", release], cwd=ROOT, env=production_env, stderr=subprocess.STDOUT)
+    assert b"Skipped the demo users: DEBUG is off" in output
