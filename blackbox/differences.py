@@ -12,6 +12,11 @@ DIFFERENCES = [
     ("session_in_url", "A handshake naming a session in its URL (``?session_key=``)",
      "refused: ``session_in_url`` (1.x's ``http_session`` would log the socket in with it)",
      "refused as anonymous: ``not_logged_in`` (Channels 4 reads the session from the cookie only)"),
+    ("recreated_user", "A token of an account deleted and made again under the same name",
+     "``unknown_user`` (4008): its ``user_id`` is not the new account's",
+     "``invalid_token`` (4010): simplejwt's tokens name no user id; the password hash differs"),
+    ("status_413", "The reason phrase of a 413",
+     "``Payload Too Large`` (RFC 7231)", "``Content Too Large`` (RFC 9110)"),
 ]
 
 

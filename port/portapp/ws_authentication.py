@@ -52,6 +52,9 @@ CLOSE_CODES = {
 }
 
 EXPIRED = "Signature has expired."
+# What an open socket is told when its user's password changes; a handshake
+# with a token from before the change gets check_user's longer detail.
+PASSWORD_CHANGED = "The password has changed."
 
 
 class TokenAuthError(Exception):
@@ -118,7 +121,7 @@ def check_user(payload):
     # A token from before a password change, or for an earlier user of the
     # same name, carries another hash.
     if payload.get(api_settings.REVOKE_TOKEN_CLAIM) != get_md5_hash_password(user.password):
-        raise TokenAuthError("invalid_token", "The user's password has been changed.")
+        raise TokenAuthError("invalid_token", "The password has changed since this token was issued.")
     return user
 
 
@@ -196,6 +199,8 @@ class TokenSocketMixin(AuthenticatedSocketMixin):
         try:
             await database_sync_to_async(check_user)(self.scope["token_payload"])
         except TokenAuthError as error:
+            if error.code == "invalid_token":
+                error = TokenAuthError(error.code, PASSWORD_CHANGED)
             await self.fail(error)
 
     async def fail(self, error):

@@ -118,8 +118,9 @@ def origin_problem(scope):
     if not domain or not validate_host(domain, settings.ALLOWED_HOSTS):
         return f"Host {escape_controls(host)} is not in ALLOWED_HOSTS"
     scheme = "https" if settings.HTTPS else "http"
-    if origin != _origin_tuple(scheme, domain, port):
-        return f"Origin {escape_controls(raw)} is not {scheme}://{host}"
+    expected = _origin_tuple(scheme, domain, port)
+    if origin != expected:
+        return f"Origin {escape_controls(raw)} is not {scheme}://{domain}:{expected[2]}"
     return None
 
 
@@ -136,7 +137,7 @@ class LoginRequired(BaseMiddleware):
 
     async def __call__(self, scope, receive, send):
         if not scope["user"].is_authenticated:
-            return await refuse(scope, receive, send, "not_logged_in", "Log in first: this socket needs a session.")
+            return await refuse(scope, receive, send, "not_logged_in", "This chat needs a login session.")
         return await super().__call__(scope, receive, send)
 
 

@@ -54,11 +54,11 @@ def body_refusal(size, content_type):
     """The refusal for a body of (at least) ``size`` bytes of this type, or ``None``."""
     limit = settings.HTTP_MAX_BODY_BYTES
     if size > limit:
-        return Refusal(413, "Content Too Large", "body_too_large", f"The request body is larger than {limit} bytes.")
+        return Refusal(413, "Content Too Large", "body_too_large", f"The request body is over {limit} bytes.")
     kind = media_type(content_type)
     if size and kind not in ALLOWED_MEDIA_TYPES:
         return Refusal(415, "Unsupported Media Type", "unsupported_media_type",
-                       f"Send the body as one of {', '.join(ALLOWED_MEDIA_TYPES)}, not {kind or 'untyped'}.")
+                       f"Bodies here are {' or '.join(ALLOWED_MEDIA_TYPES)}; not {kind or 'untyped'}.")
     return None
 
 

@@ -147,8 +147,13 @@ WS_MAX_MESSAGE_BYTES = env_int("WS_MAX_MESSAGE_BYTES", 1114112)
 # daphne's own runserver reads these two.
 DAPHNE_WEBSOCKET_MAX_MESSAGE_SIZE = WS_MAX_MESSAGE_BYTES
 DAPHNE_WEBSOCKET_MAX_FRAME_SIZE = WS_MAX_MESSAGE_BYTES
+# A WebSocket client that stops reading is dropped once this much waits for
+# it beyond the kernel's and Twisted's send buffers (portproj/server.py).
+WS_MAX_UNSENT_BYTES = env_int("WS_MAX_UNSENT_BYTES", 2 * WS_MAX_MESSAGE_BYTES)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HTTP_MAX_BODY_BYTES
-# A WebSocket handshake not complete by then is dropped (daphne's
+# A connection without a complete request head (HTTP request or WebSocket
+# handshake) by then is dropped (portproj/server.py), and so is a handshake
+# the application has not accepted by then (daphne's
 # --websocket_connect_timeout, which python -m portproj.serve defaults to this).
 HANDSHAKE_TIMEOUT_SECONDS = env_int("HANDSHAKE_TIMEOUT_SECONDS", 10)
 

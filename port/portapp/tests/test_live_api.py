@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from portapp import live_value
+from portapp.management.commands.set_live_value import parse
 from portapp.tests.helpers import good_token
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +99,16 @@ def test_set_live_value_refuses_under_the_in_memory_layer():
         call_command("set_live_value", "5")
     assert "REDIS_URL" in str(refused.value)
     assert live_value.current_value() is None
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("42", None, 42), ('{"a": 1}', None, {"a": 1}), ("hello", None, "hello"), ("42", "text", "42"),
+    ("true", "json", True),
+])
+def test_set_live_value_reads_its_value_as_the_page_does(text, kind, value):
+    assert parse(text, kind) == value
+
+
+def test_set_live_value_json_must_be_json():
+    with pytest.raises(CommandError, match="VALUE is not valid JSON"):
+        parse("hello", "json")

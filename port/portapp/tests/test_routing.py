@@ -53,6 +53,12 @@ async def test_no_other_path_connects_and_each_refusal_is_one_line(user, caplog)
                 f"WebSocket refused on {escaped}: unknown_path (No example is served here.)"]
 
 
+async def test_explained_failures_are_token_failures_only(settings):
+    settings.WS_AUTH_EXPLAIN_FAILURES = True
+    connected, _ = await socket("/nope/").connect()
+    assert not connected
+
+
 async def test_a_doubled_leading_slash_is_no_declared_path():
     # URLRouter strips every leading slash; a client URL cannot say "//echo/"
     # to the communicator (it reads "//echo" as a host), so the scope is made here.

@@ -47,7 +47,8 @@ async def test_text_reaches_only_the_same_initial_verbatim(users):
 async def test_anonymous_is_refused(users, caplog):
     with caplog.at_level(logging.WARNING, "portapp"):
         assert (await socket(PATH, BROWSER_HEADERS).connect())[0] is False
-    assert [r.getMessage() for r in caplog.records][0].startswith(f"WebSocket refused on {PATH}: not_logged_in (")
+    assert [r.getMessage() for r in caplog.records][0] == (
+        f"WebSocket refused on {PATH}: not_logged_in (This chat needs a login session.)")
     assert all_members() == set()
 
 
@@ -88,7 +89,7 @@ async def test_logout_closes_the_socket(users):
     _, adam = await logged_in("adam")
     await client.alogout()
     frames, code = await closed_with(alice)
-    assert code == 4011 and '"session_ended"' in frames[0]
+    assert (frames, code) == (['{"error": "session_ended", "detail": "The login session has ended."}'], 4011)
     assert await adam.receive_nothing(timeout=0.1)
     assert member_groups() == [g for g in member_groups() if "chat-a" == g or g.startswith(("session-", "user-"))]
     assert len(all_members()) == 1

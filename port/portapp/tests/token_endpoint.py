@@ -6,6 +6,7 @@
 and add their own.
 """
 import asyncio
+import json
 import logging
 import time
 
@@ -86,11 +87,12 @@ class TokenEndpointTests:
         await communicator.disconnect()
         assert all_members() == set()
 
-    async def assert_closed(self, communicator, code, within):
+    async def assert_closed(self, communicator, code, detail, within):
+        """Closed with legacy's frame and code (chatapp/socket_lifetime.py)."""
         started = time.monotonic()
         frames, close_code = await closed_with(communicator)
         assert time.monotonic() - started < within
-        assert [frame for frame in frames if code in frame], frames
+        assert [json.loads(frame) for frame in frames] == [{"error": code, "detail": detail}]
         assert close_code == CLOSE_CODES[code]
         assert all_members() == set()
         # Nothing reaches it any more.
@@ -99,24 +101,30 @@ class TokenEndpointTests:
 
     async def test_a_silent_socket_closes_when_its_token_expires(self):
         communicator = await open_socket(f"{self.path}?token={good_token(self.user, exp=int(time.time()) + 1)}")
-        await self.assert_closed(communicator, "expired_token", within=3)
+        await self.assert_closed(communicator, "expired_token", "Signature has expired.", within=3)
 
     async def test_deactivating_the_user_closes_the_socket(self):
         communicator = await open_socket(f"{self.path}?token={good_token(self.user)}")
         self.user.is_active = False
         await database_sync_to_async(self.user.save)()
-        await self.assert_closed(communicator, "inactive_user", within=1)
+        await self.assert_closed(communicator, "inactive_user", "User account is disabled.", within=1)
 
-    async def test_a_password_change_closes_the_socket(self):
-        communicator = await open_socket(f"{self.path}?token={good_token(self.user)}")
+    async def test_a_password_change_closes_the_socket(self, caplog):
+        token = good_token(self.user)
+        communicator = await open_socket(f"{self.path}?token={token}")
         self.user.set_password("new password")
         await database_sync_to_async(self.user.save)()
-        await self.assert_closed(communicator, "invalid_token", within=1)
+        await self.assert_closed(communicator, "invalid_token", "The password has changed.", within=1)
+        caplog.clear()
+        connected, _ = await socket(f"{self.path}?token={token}").connect()
+        assert not connected
+        assert portapp_warnings(caplog) == [f"WebSocket refused on {self.path}: invalid_token "
+                                            "(The password has changed since this token was issued.)"]
 
     async def test_deleting_the_user_closes_the_socket(self):
         communicator = await open_socket(f"{self.path}?token={good_token(self.user)}")
         await database_sync_to_async(self.user.delete)()
-        await self.assert_closed(communicator, "unknown_user", within=1)
+        await self.assert_closed(communicator, "unknown_user", "User doesn't exist.", within=1)
 
     async def test_saving_the_user_otherwise_changes_nothing(self):
         communicator = await open_socket(f"{self.path}?token={good_token(self.user)}")
