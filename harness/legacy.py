@@ -39,9 +39,10 @@ def daphne(tmpdir, env, name="daphne", options=()):
                  env, tmpdir, port=port)
 
 
-def worker(tmpdir, env, name="worker"):
-    """The project's ``runworker``, verbose: its log names every message it handles."""
-    return start(name, [PYTHON, "manage.py", "runworker", "-v", "2"], env, tmpdir,
+def worker(tmpdir, env, name="worker", verbosity=2):
+    """The project's ``runworker``, verbose by default: its log names every
+    message it handles (``handled``).  ``verbosity=1`` is the Procfile's."""
+    return start(name, [PYTHON, "manage.py", "runworker", "-v", str(verbosity)], env, tmpdir,
                  ready_log="Listening on channels")
 
 

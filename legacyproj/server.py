@@ -324,6 +324,8 @@ class Server(server.Server):
             globalLogBeginner.beginLoggingTo([lambda _: None], redirectStandardIO=False, discardBuffer=True)
         else:
             globalLogBeginner.beginLoggingTo([STDLibLogObserver(__name__)])
+        # The project's layers wait for replies (legacyproj.layers); with
+        # CHANNELS_STOCK=1 they do not, and daphne polls every 50 ms.
         if "twisted" in self.channel_layer.extensions and not self.force_sync:
             reactor.callLater(0, self.backend_reader_twisted)
         else:
@@ -358,11 +360,14 @@ class Server(server.Server):
         if not reactor.running:
             return
         backlog = getattr(self.channel_layer, "backlog", None)  # the project's layers have it
-        try:
-            self.factory.congested = backlog is not None and max(
-                backlog("websocket.receive"), backlog(self.send_channel)) > self.limits.ws_congestion_backlog
-        except Exception:
-            self.factory.congested = False  # layer unreachable: nothing to pace
+        # Measured only while frames come in or wait: congestion matters to
+        # nothing else, and an idle server then costs no layer round trips.
+        if self.factory.admitted or self.factory.waiting or self.factory.congested:
+            try:
+                self.factory.congested = backlog is not None and max(
+                    backlog("websocket.receive"), backlog(self.send_channel)) > self.limits.ws_congestion_backlog
+            except Exception:
+                self.factory.congested = False  # layer unreachable: nothing to pace
         self.factory.admitted = 0
         self.factory.release_waiting()
         reactor.callLater(interval, self.watch_backlog)

@@ -168,12 +168,20 @@ LOGOUT_REDIRECT_URL = "/"
 
 REDIS_URLS = redis_urls()
 
+# CHANNELS_STOCK=1: the channel layers' messaging exactly as asgiref and
+# asgi_redis ship it, so daphne polls for replies every 50 ms and workers
+# every 10 ms (docs/performance.md).  By default the project's layers wait
+# for messages instead of polling, and speak to Redis in fewer round trips;
+# every process sharing a Redis must run with the same value.
+CHANNELS_STOCK = env_bool("CHANNELS_STOCK")
+
 if REDIS_URLS:
     CHANNEL_LAYERS = {
         "default": {
             # asgi_redis's layer, except that a group send dropped on a full
             # channel is logged instead of vanishing (docs/scale-out.md).
-            "BACKEND": "legacyproj.layers.redis.RedisChannelLayer",
+            "BACKEND": "legacyproj.layers.redis." + ("StockRedisChannelLayer" if CHANNELS_STOCK
+                                                     else "RedisChannelLayer"),
             "CONFIG": {
                 # Several hosts shard channels and groups (asgi_redis picks a
                 # host per name), so every process must list them in one order.
@@ -214,7 +222,7 @@ else:
     # share this layer in memory; runworker refuses it on purpose.
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "legacyproj.layers.inmemory.ChannelLayer",
+            "BACKEND": "legacyproj.layers.inmemory." + ("StockChannelLayer" if CHANNELS_STOCK else "ChannelLayer"),
             # This layer has one capacity for every channel, 10 by default,
             # and runserver's replies to all sockets share one channel:
             # broadcasts to a few sockets were dropped without a word.

@@ -12,28 +12,20 @@ failed flush is logged and dropped (at-most-once, like the rest of Channels
 from __future__ import unicode_literals
 
 import logging
-import time
 
-import redis
 from channels import DEFAULT_CHANNEL_LAYER, channel_layers
 from channels.management.commands import runworker
 from channels.message import pending_message_store
 from channels.signals import consumer_finished
 
-logger = logging.getLogger("django.channels")
+from legacyproj.layers.outage import REDIS_DOWN, until_reachable
 
-REDIS_DOWN = (redis.ConnectionError, redis.TimeoutError)
+logger = logging.getLogger("django.channels")
 
 
 class ReconnectingLayer(object):
-    """A Channels layer wrapper whose ``receive_many`` retries until Redis answers.
-
-    The back-off is capped at ``max_delay`` so that a worker serves again
-    within about a second of Redis coming back.
-    """
-
-    first_delay = 0.1
-    max_delay = 1.0
+    """A Channels layer wrapper whose ``receive_many`` retries until Redis
+    answers, serving again within about a second of Redis coming back."""
 
     def __init__(self, layer):
         self._layer = layer
@@ -45,20 +37,7 @@ class ReconnectingLayer(object):
         return str(self._layer)
 
     def receive_many(self, channels, block=False):
-        delay, down_since = self.first_delay, None
-        while True:
-            try:
-                result = self._layer.receive_many(channels, block=block)
-            except REDIS_DOWN as exc:
-                if down_since is None:
-                    down_since = time.time()
-                    logger.warning("Channel layer unreachable (%s); retrying until it answers", exc)
-                time.sleep(delay)
-                delay = min(delay * 2, self.max_delay)
-                continue
-            if down_since is not None:
-                logger.info("Channel layer reachable again after %.1fs", time.time() - down_since)
-            return result
+        return until_reachable(lambda: self._layer.receive_many(channels, block=block))
 
 
 def flush_or_drop(**kwargs):
