@@ -11,9 +11,9 @@ from __future__ import absolute_import, unicode_literals
 import os
 import warnings
 
-# cryptography (imported by autobahn) warns on every start under Python 2.7;
-# the pinned stack cannot change, and a refusal must stay one line.
-warnings.filterwarnings("ignore", message="Python 2 is no longer supported")
+# cryptography (imported by autobahn) warns on every start under Python 2.7
+# and 3.6; the pinned stack cannot change, and a refusal must stay one line.
+warnings.filterwarnings("ignore", message=r"Python [0-9.]+ is no longer supported")
 
 import daphne.cli  # noqa: E402
 
