@@ -33,8 +33,10 @@ def deployment(tmpdir_factory):
 
 @pytest.fixture(scope="session")
 def explaining(tmpdir_factory):
-    """WS_AUTH_EXPLAIN_FAILURES on, and tokens that live 4 seconds."""
-    running = start(tmpdir_factory, "explaining", WS_AUTH_EXPLAIN_FAILURES="1", JWT_EXPIRATION_SECONDS="4")
+    """WS_AUTH_EXPLAIN_FAILURES on, tokens that live 3 seconds, and DEBUG on
+    (whose error pages must show no secret either)."""
+    running = start(tmpdir_factory, "explaining", WS_AUTH_EXPLAIN_FAILURES="1", JWT_EXPIRATION_SECONDS="3",
+                    DEBUG="1")
     yield running
     running.stop()
 

@@ -155,7 +155,7 @@ def check_generate_key(recipe):
 def check_redis_by_hand(recipe):
     run = recipe("redis-by-hand")
     run.wait_until_served(timeout=120)
-    assert "live value set to 42" in run.log()
+    run.process.wait_for_log("live value set to 42")
     web = WebClient(run.url)
     token = web.token("alice", "channels-demo")
     with Socket(run.url, "/live/?token=" + token) as ws:
