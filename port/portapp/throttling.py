@@ -3,8 +3,8 @@
 ``POST /api-token-auth/``, ``/api-token-refresh/`` and the login form count
 every attempt, good or bad, in Django's cache (Redis when ``REDIS_URL`` is
 set, so the limits hold across processes): ``AUTH_RATE_PER_ADDRESS`` per
-client address and ``AUTH_RATE_PER_USERNAME`` per submitted username, in
-fixed windows (``"30/min"``: 30 per calendar minute).  A client over a limit
+client address and ``AUTH_RATE_PER_USERNAME`` per submitted username, over
+the last period (``"30/min"``: 30 in any 60 seconds).  A client over a limit
 gets 429 with ``Retry-After``.  The two counts are separate, so failures on
 one username from one address never throttle another username from another
 address; an address over its limit no longer counts against usernames.
@@ -30,20 +30,19 @@ def client_address(request):
 
 
 def _count(kind, value, rate, now):
-    """Count an attempt; the seconds until the window ends if it is over the limit."""
+    """Count an attempt; the seconds until one is allowed again if it is over the limit.
+
+    A sliding window, as DRF's throttles keep it (legacy's): the times of
+    the attempts within the last period, oldest first.
+    """
     limit, period = parse_rate(rate)
-    window = int(now // period)
     # A digest: the keys live in Redis, and usernames are the client's text.
     digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    key = f"auth-attempts:{kind}:{digest}:{window}"
-    cache.add(key, 0, timeout=period + 1)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # the key expired between add() and incr()
-        cache.set(key, 1, timeout=period + 1)
-        attempts = 1
-    if attempts > limit:
-        return max(1, math.ceil((window + 1) * period - now))
+    key = f"auth-attempts:{kind}:{digest}"
+    history = [moment for moment in cache.get(key, []) if moment > now - period]
+    if len(history) >= limit:
+        return max(1, math.ceil(history[0] + period - now))
+    cache.set(key, history + [now], timeout=period)
     return None
 
 
