@@ -23,10 +23,11 @@ def commands_processed(server):
 
 def test_chat_over_two_redis_hosts(sharded):
     before = [commands_processed(server) for server in sharded.redis]
-    assert load.chat_round(sharded.url, 6) == 6
+    assert load.chat_round(sharded.url, 12) == 12
     after = [commands_processed(server) for server in sharded.redis]
-    # Workers poll both hosts anyway; real traffic means many commands on each.
-    assert all(a - b > 50 for a, b in zip(after, before)), (before, after)
+    # Both hosts carry the chat: sends go to the hosts in turn.  (A blocking
+    # worker costs a host a command every few seconds, so more than that.)
+    assert all(a - b > 10 for a, b in zip(after, before)), (before, after)
 
 
 def test_live_push_over_two_redis_hosts(sharded):
