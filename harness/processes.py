@@ -79,10 +79,11 @@ class Process(object):
                 time.sleep(0.05)
         raise ProcessError("%s: nothing listened on %s within %ss" % (self.name, self.url, timeout))
 
-    def wait_for_log(self, text, timeout=30.0):
+    def wait_for_log(self, text, timeout=30.0, count=1):
+        """Until ``text`` is in the log ``count`` times (several workers, say)."""
         deadline = time.time() + timeout
         while time.time() < deadline:
-            if text in self.log():
+            if self.log().count(text) >= count:
                 return self
             if not self.running():
                 raise self._died("logging %r" % text)

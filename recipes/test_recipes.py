@@ -161,8 +161,8 @@ def check_redis_by_hand(recipe):
     with Socket(run.url, "/live/?token=" + token) as ws:
         ws.send("value?")
         assert ws.recv_json() == {"text": 42}
+    run.process.wait_for_log("Listening on channels", count=2)  # both workers
     assert serves_chat(run.url)
-    assert run.log().count("Listening on channels") == 2
 
 
 def check_wrong_redis_url(recipe):
@@ -176,8 +176,8 @@ def check_wrong_redis_url(recipe):
 def check_honcho(recipe):
     run = recipe("honcho")
     run.wait_until_served(timeout=120)
+    run.process.wait_for_log("Listening on channels", count=2)  # worker.1 and worker.2
     assert serves_chat(run.url)
-    assert run.log().count("Listening on channels") == 2
 
 
 def check_port_run(recipe):

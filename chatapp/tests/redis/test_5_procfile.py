@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -56,11 +55,8 @@ def test_honcho_runs_the_procfile_as_documented(tmpdir, production_env):
     honcho = Process("honcho", [os.path.join(BIN, "honcho"), "start", "-p", str(port), "-c", "worker=2"],
                      production_env, tmpdir, port=port)
     try:
-        honcho.ready()
-        deadline = time.time() + 30
-        while honcho.log().count("Listening on channels") < 2 and time.time() < deadline:
-            time.sleep(0.1)
-        assert honcho.log().count("Listening on channels") == 2  # worker.1 and worker.2
+        honcho.ready("Listening on channels")
+        honcho.wait_for_log("Listening on channels", count=2)  # worker.1 and worker.2
         assert load.chat_round(honcho.url, 4) == 4
     finally:
         honcho.stop()
