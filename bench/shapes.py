@@ -29,11 +29,16 @@ class Running(object):
             process.stop()
 
 
-def raw(tmpdir, envs):
-    number = free_port()
-    server = start("raw", [legacy.PYTHON, "-m", "bench.raw_server", str(number)], envs["legacy"], tmpdir,
-                   port=number)
-    return Running(server.url, [server])
+def raw(stack):
+    """The raw echo server in ``stack``'s interpreter and packages: on the
+    legacy one it is the limit of daphne 1.4; on the port's, it shows how
+    much of Channels 4's lead is Python 3.12 and autobahn 26 alone."""
+    def begin(tmpdir, envs):
+        number = free_port()
+        server = start("raw", [interpreters()[stack], "-m", "bench.raw_server", str(number)], envs[stack], tmpdir,
+                       port=number)
+        return Running(server.url, [server])
+    return begin
 
 
 def runserver(stock):
@@ -77,7 +82,8 @@ def port_redis(tmpdir, envs):
 
 # (key, label, start): the order of the table.
 SHAPES = [
-    ("raw", "raw autobahn/Twisted echo (the limit)", raw),
+    ("raw", "raw autobahn/Twisted echo (the limit)", raw("legacy")),
+    ("raw-port", "raw autobahn/Twisted echo, the port's Python and packages", raw("port")),
     ("port", "Channels 4: daphne 4", port_daphne),
     ("port-redis", "Channels 4: daphne 4 + channels_redis", port_redis),
     ("runserver-stock", "runserver, stock", runserver(stock=True)),

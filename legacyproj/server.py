@@ -263,6 +263,8 @@ class HTTPFactory(http_protocol.HTTPFactory):
         self.congested = False
         self.waiting = OrderedDict()
         self.admitted = 0
+        # The backlog watch's wake-up while it sleeps (no frame came in).
+        self.asleep = None
 
     def admit(self):
         """Whether a frame may go to the layer now.  Between two backlog
@@ -274,6 +276,9 @@ class HTTPFactory(http_protocol.HTTPFactory):
 
     def count_admission(self):
         self.admitted += 1
+        if self.asleep is not None:
+            wake, self.asleep = self.asleep, None
+            wake()
         if self.admitted >= self.limits.ws_congestion_backlog:
             self.congested = True
 
@@ -361,8 +366,10 @@ class Server(server.Server):
             return
         backlog = getattr(self.channel_layer, "backlog", None)  # the project's layers have it
         # Measured only while frames come in or wait: congestion matters to
-        # nothing else, and an idle server then costs no layer round trips.
-        if self.factory.admitted or self.factory.waiting or self.factory.congested:
+        # nothing else, and an idle server then costs no layer round trips
+        # and no wake-ups (the watch sleeps until the next frame).
+        busy = self.factory.admitted or self.factory.waiting or self.factory.congested
+        if busy:
             try:
                 self.factory.congested = backlog is not None and max(
                     backlog("websocket.receive"), backlog(self.send_channel)) > self.limits.ws_congestion_backlog
@@ -370,7 +377,10 @@ class Server(server.Server):
                 self.factory.congested = False  # layer unreachable: nothing to pace
         self.factory.admitted = 0
         self.factory.release_waiting()
-        reactor.callLater(interval, self.watch_backlog)
+        if busy:
+            reactor.callLater(interval, self.watch_backlog)
+        else:
+            self.factory.asleep = lambda: reactor.callLater(interval, self.watch_backlog)
 
     def run_housekeeping(self):
         if not reactor.running:
