@@ -368,7 +368,7 @@ class Server(server.Server):
         # Measured only while frames come in or wait: congestion matters to
         # nothing else, and an idle server then costs no layer round trips
         # and no wake-ups (the watch sleeps until the next frame).
-        busy = self.factory.admitted or self.factory.waiting or self.factory.congested
+        busy = bool(self.factory.admitted or self.factory.waiting or self.factory.congested)
         if busy:
             try:
                 self.factory.congested = backlog is not None and max(
