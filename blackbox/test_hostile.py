@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+import websocket
 
 from blackbox.differences import expected
 from harness import shapes
@@ -76,10 +77,14 @@ def test_a_message_over_the_limit_closes_that_socket_with_1009(deployment, repor
         with Socket(deployment.url, "/echo/") as ws:
             ws.send("x" * DEFAULT_MAX_MESSAGE)  # exactly the limit: fine
             assert len(ws.recv()) == DEFAULT_MAX_MESSAGE
-            started = time.time()
             # Sent from a thread, as a browser would keep sending: the close
             # frame arrives while the rest of the message is still going out.
-            sending = threading.Thread(target=ignore_errors(ws.send), args=("y" * (16 * MIB),))
+            # Framed and masked first, then one sendall, which holds no lock
+            # this thread needs to read the close frame before the server,
+            # its closing handshake over, drops the connection.
+            frame = websocket.ABNF.create_frame("y" * (16 * MIB), websocket.ABNF.OPCODE_TEXT).format()
+            started = time.time()
+            sending = threading.Thread(target=ignore_errors(ws.ws.sock.sendall), args=(frame,))
             sending.start()
             assert ws.recv_close_code() == 1009
             seconds = time.time() - started
