@@ -34,6 +34,16 @@ def close(sockets):
         ws.close()
 
 
+def serves_echo(url, timeout=1.0):
+    """Whether a new /echo/ socket gets its frame back within ``timeout``."""
+    try:
+        with Socket(url, "/echo/", timeout=timeout) as ws:
+            ws.send("still there?")
+            return ws.recv() == "still there?"
+    except FAILURES:
+        return False
+
+
 def chat_round(url, members, path="/chat/"):
     """Each of ``members`` new sockets says one thing in the chat.
 

@@ -23,7 +23,7 @@ def readme():
     return read("README.md")
 
 
-def test_names():
+def suite_names():
     """Every test function and test module of the project's suites."""
     names = set()
     for top in ("chatapp", "blackbox", "recipes", os.path.join("port", "portapp")):
@@ -49,7 +49,7 @@ class ReadmeTests(SimpleTestCase):
         self.assertEqual(len(rows), len(CLOSE_CODES))
 
     def test_every_test_the_docs_cite_exists(self):
-        known = test_names()
+        known = suite_names()
         for path in ("README.md", "port/README.md", "docs/security.md", "docs/MIGRATING.md", "docs/scale-out.md"):
             cited = set(re.findall(r"`(test_\w+)", read(path)))
             self.assertTrue(cited <= known, "%s cites tests that do not exist: %s" % (path, sorted(cited - known)))

@@ -12,7 +12,6 @@ from __future__ import unicode_literals
 import pytest
 
 from harness import legacy, load
-from harness.sockets import Socket
 
 
 @pytest.mark.parametrize("stock", ["", "1"], ids=["fast", "stock"])
@@ -22,11 +21,6 @@ def test_broadcast_load_loses_nothing_and_the_server_goes_on(tmpdir, stock):
         for _ in range(2):
             expected, delivered = load.broadcast(server.url, receivers=50, in_flight=10, total=60, timeout=20)
             assert delivered == expected == 3000
-        ws = Socket(server.url, "/echo/", timeout=5)
-        try:
-            ws.send("still there?")
-            assert ws.recv() == "still there?"
-        finally:
-            ws.close()
+        assert load.serves_echo(server.url, timeout=5)
     finally:
         server.stop()

@@ -16,15 +16,6 @@ def report(capsys, text):
         print("\n    " + text)
 
 
-def serves_echo(url, timeout=1.0):
-    try:
-        with Socket(url, "/echo/", timeout=timeout) as ws:
-            ws.send("are you back?")
-            return ws.recv() == "are you back?"
-    except load.FAILURES:
-        return False
-
-
 def test_kill_9_one_of_two_workers_under_steady_echo_traffic(cluster, capsys, record_property):
     cluster.scale_to(2)
     victim, survivor = cluster.workers
@@ -53,7 +44,7 @@ def test_redis_restart_under_light_traffic_service_back_within_10s(cluster, caps
         time.sleep(0.5)
         cluster.restart_redis(downtime=2.0)
         back_at = time.time()
-        while not serves_echo(cluster.url) and time.time() - back_at < 15:
+        while not load.serves_echo(cluster.url) and time.time() - back_at < 15:
             time.sleep(0.1)
         recovery = time.time() - back_at
         lost = sum(traffic.join())
